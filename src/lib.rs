@@ -2,9 +2,12 @@
 //! and on WebGPU in the browser. It knows nothing of the page: the page (and the CLI, the tests,
 //! the benchmarks) drive a [`Trainer`] and read [`Snapshot`]s.
 
+#[cfg(target_arch = "wasm32")]
+pub mod app;
 pub mod config;
 pub mod data;
 pub mod device;
+pub mod link;
 pub mod loss;
 pub mod metrics;
 pub mod model;
@@ -12,6 +15,7 @@ pub mod noise;
 pub mod snapshot;
 pub mod theory;
 pub mod train;
+pub mod weights;
 
 pub use config::{Config, ConfigError};
 pub use data::DatasetKind;

@@ -49,6 +49,30 @@ impl Mlp {
         Self { layers, activation, output }
     }
 
+    /// A network from weights on the host: `(weight [in, out] row-major, bias [out])` per layer.
+    pub(crate) fn from_host(layers: &[(usize, usize, &[f32], &[f32])], activation: Activation, output: GeneratorOutput, device: &Device) -> Self {
+        let layers = layers
+            .iter()
+            .map(|&(fan_in, fan_out, w, b)| Linear {
+                weight: Param::from_data(TensorData::new(w.to_vec(), [fan_in, fan_out]), device),
+                bias: Some(Param::from_data(TensorData::new(b.to_vec(), [fan_out]), device)),
+            })
+            .collect();
+        Self { layers, activation, output }
+    }
+
+    /// Each layer's weight and bias tensors, input side first.
+    pub(crate) fn parameters(&self) -> Vec<(Tensor<2>, Tensor<1>)> {
+        self.layers
+            .iter()
+            .map(|l| (l.weight.val(), l.bias.as_ref().expect("every layer has a bias").val()))
+            .collect()
+    }
+
+    pub fn output(&self) -> GeneratorOutput {
+        self.output
+    }
+
     /// Widths of every layer, input first: `[2, 9, 9, 9, 1]` for GAN Lab's discriminator.
     pub fn widths(&self) -> Vec<usize> {
         let mut w: Vec<usize> = self.layers.iter().map(|l| l.weight.dims()[0]).collect();

@@ -142,6 +142,20 @@ pub fn optimal_discriminator(p_data: f64, p_g: f64) -> f64 {
     if p_data + p_g <= 0.0 { 0.5 } else { p_data / (p_data + p_g) }
 }
 
+/// Where each loss settles when the game is at equilibrium (D outputs ½ everywhere, or the
+/// critic cannot tell real from fake): (D loss, G loss), the reference lines of the loss chart.
+pub fn equilibrium_losses(kind: crate::config::LossKind) -> (f64, f64) {
+    use crate::config::LossKind;
+    let ln2 = std::f64::consts::LN_2;
+    match kind {
+        LossKind::Minimax => (2.0 * ln2, -ln2),
+        LossKind::NonSaturating => (2.0 * ln2, ln2),
+        // D = ½ on both: ½·(½-1)² + ½·(½)² = ¼ and ½·(½-1)² = ⅛.
+        LossKind::LeastSquares => (0.25, 0.125),
+        LossKind::WassersteinGp => (0.0, 0.0),
+    }
+}
+
 fn mean(values: impl Iterator<Item = f64>) -> f64 {
     let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
     if n == 0 { 0.0 } else { sum / n as f64 }

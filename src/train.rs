@@ -12,6 +12,7 @@ use crate::config::{Config, ConfigError, LossKind, NetConfig, OptimizerConfig, O
 use crate::data::Dataset;
 use crate::model::Mlp;
 use crate::snapshot::{PendingSnapshot, SnapshotRequest};
+use crate::weights::{PendingWeights, Weights};
 use crate::{Rng, loss, noise};
 
 /// Which networks an iteration updates.
@@ -375,6 +376,37 @@ impl Trainer {
 
     fn save_checkpoint(&mut self) {
         self.checkpoint = self.checkpoint_now().0;
+    }
+
+    /// Starts reading both networks' weights (to save them, or to move to another backend).
+    pub fn weights(&self) -> PendingWeights {
+        PendingWeights::new(&self.generator, &self.discriminator)
+    }
+
+    /// Continues this run on `device` from `weights` (read with [`Trainer::weights`]): the
+    /// iteration count, the configuration and the random stream carry over; the optimisers
+    /// start afresh (Adam's moments are not carried).
+    pub fn move_to(&mut self, device: &Device, weights: &Weights) -> Result<(), String> {
+        weights.check(&self.config)?;
+        let device = device.clone().autodiff();
+        self.generator = Weights::network(&weights.generator, &self.config, true, &device);
+        self.discriminator = Weights::network(&weights.discriminator, &self.config, false, &device);
+        self.g_optim = optimizer(&self.config.generator.optimizer);
+        self.d_optim = optimizer(&self.config.discriminator.optimizer);
+        self.device = device;
+        self.last = None;
+        self.non_finite = None;
+        self.save_checkpoint();
+        Ok(())
+    }
+
+    /// A run of `config` that starts from `weights` at `iteration` (a loaded model file).
+    pub fn from_weights(config: Config, device: &Device, weights: &Weights, iteration: u64) -> Result<Self, String> {
+        let mut t = Self::new(config, device).map_err(|e| e.to_string())?;
+        t.move_to(device, weights)?;
+        t.iteration = iteration;
+        t.save_checkpoint();
+        Ok(t)
     }
 
     /// Reads a snapshot and settles it, blocking the thread: for native callers (CLI, tests,

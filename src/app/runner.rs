@@ -1,0 +1,232 @@
+//! Drives the trainer from the browser's animation frames: train a few iterations, read one
+//! snapshot asynchronously, draw, repeat. Training waits while a read is under way, so GPU work
+//! never piles up and the page never freezes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::{HistoryPoint, Ui, url};
+use crate::Config;
+use crate::device::{self, BackendKind};
+use crate::snapshot::SnapshotRequest;
+use crate::train::{Phase, Trainer};
+
+/// Most points the charts keep; older ones are thinned out.
+const HISTORY_MAX: usize = 600;
+
+struct State {
+    trainer: Option<Trainer>,
+    /// A snapshot read or a backend switch is under way.
+    busy: bool,
+    /// (time in ms, iteration) at the last speed measurement.
+    mark: (f64, u64),
+    last_frame: f64,
+    /// Something changed while paused: read a fresh snapshot.
+    dirty: bool,
+}
+
+/// The handle the controls use; cheap to clone.
+#[derive(Clone)]
+pub struct Runner {
+    state: Rc<RefCell<State>>,
+    ui: Ui,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+impl Runner {
+    /// Picks WebGPU when the browser has it, the CPU otherwise, and starts the frame loop.
+    pub fn start(ui: Ui) -> Self {
+        let state = State { trainer: None, busy: false, mark: (0.0, 0), last_frame: 0.0, dirty: true };
+        let runner = Self { state: Rc::new(RefCell::new(state)), ui };
+        let r = runner.clone();
+        leptos::task::spawn_local(async move {
+            let (device, kind) = match device::device(BackendKind::Wgpu).await {
+                Ok(d) => {
+                    r.ui.webgpu_available.set(true);
+                    (d, BackendKind::Wgpu)
+                }
+                Err(why) => {
+                    r.ui.notice.set(Some(format!("WebGPU is not available in this browser, so ganplay trains on the CPU ({why}).")));
+                    (device::cpu(), BackendKind::Cpu)
+                }
+            };
+            let config = r.ui.config.get_untracked();
+            let trainer = Trainer::new(config.clone(), &device).or_else(|e| {
+                r.ui.error.set(Some(format!("{e}; starting from the default instead")));
+                r.ui.config.set(Config::default());
+                Trainer::new(Config::default(), &device)
+            });
+            r.state.borrow_mut().trainer = trainer.ok();
+            r.ui.backend.set(Some(kind.name()));
+            r.frame();
+        });
+        runner
+    }
+
+    fn with_trainer(&self, f: impl FnOnce(&mut Trainer)) {
+        let mut s = self.state.borrow_mut();
+        s.dirty = true;
+        if let Some(t) = s.trainer.as_mut() {
+            f(t);
+        }
+    }
+
+    /// Reads a fresh snapshot at the next frame (after a view changed, say).
+    pub fn refresh(&self) {
+        self.state.borrow_mut().dirty = true;
+    }
+
+    /// One iteration of `phase`, paused or not.
+    pub fn step(&self, phase: Phase) {
+        self.with_trainer(|t| t.step(phase));
+    }
+
+    /// Back to iteration 0 with the same configuration and seed.
+    pub fn reset(&self) {
+        self.with_trainer(Trainer::reset);
+        self.ui.history.set(Vec::new());
+        self.ui.error.set(None);
+    }
+
+    /// Applies a new configuration between steps; the weights stay where they can.
+    pub fn set_config(&self, config: Config) {
+        let mut result = Ok(());
+        self.with_trainer(|t| result = t.set_config(config.clone()));
+        match result {
+            Ok(()) => {
+                url::write(&config);
+                self.ui.config.set(config);
+                self.ui.error.set(None);
+            }
+            // The trainer kept the old configuration; so do the controls.
+            Err(e) => {
+                self.ui.error.set(Some(format!("Not applied: {e}")));
+                self.ui.config.notify();
+            }
+        }
+    }
+
+    /// Moves the run to the other backend, with its weights and iteration count.
+    pub fn switch_backend(&self, kind: BackendKind) {
+        let Some(pending) = self.state.borrow().trainer.as_ref().map(Trainer::weights) else { return };
+        self.state.borrow_mut().busy = true;
+        let r = self.clone();
+        leptos::task::spawn_local(async move {
+            let moved = async {
+                let weights = pending.read().await.map_err(|e| e.to_string())?;
+                let device = device::device(kind).await?;
+                let mut s = r.state.borrow_mut();
+                s.trainer.as_mut().ok_or("no run")?.move_to(&device, &weights)
+            }
+            .await;
+            {
+                let mut s = r.state.borrow_mut();
+                s.busy = false;
+                s.dirty = true;
+            }
+            match moved {
+                Ok(()) => {
+                    r.ui.backend.set(Some(kind.name()));
+                    r.ui.notice.set(None);
+                }
+                Err(e) => r.ui.error.set(Some(format!("Could not switch to {}: {e}", kind.name()))),
+            }
+        });
+    }
+
+    fn frame(&self) {
+        let t = now_ms();
+        let pending = {
+            let mut s = self.state.borrow_mut();
+            let frame = t - s.last_frame;
+            s.last_frame = t;
+            self.ui.frame_ms.set(frame);
+            let playing = self.ui.playing.get_untracked();
+            if s.busy || !(playing || s.dirty) {
+                None
+            } else if let Some(trainer) = s.trainer.as_mut() {
+                if playing {
+                    trainer.train(self.ui.steps_per_frame.get_untracked());
+                }
+                let layers = self.ui.layers.get_untracked();
+                let request = SnapshotRequest {
+                    heatmap_cells: layers.heatmap.then_some(40),
+                    manifold_cells: layers.manifold.then_some(20),
+                    gradients: layers.arrows,
+                    metrics: true,
+                };
+                let pending = trainer.snapshot(request);
+                s.busy = true;
+                s.dirty = false;
+                Some(pending)
+            } else {
+                None
+            }
+        };
+        if let Some(pending) = pending {
+            let r = self.clone();
+            leptos::task::spawn_local(async move {
+                let read = pending.read().await;
+                let mut s = r.state.borrow_mut();
+                s.busy = false;
+                let Some(trainer) = s.trainer.as_mut() else { return };
+                match read.and_then(|(snapshot, token)| trainer.settle(&snapshot, token).map(|()| snapshot)) {
+                    Ok(snapshot) => {
+                        let t = now_ms();
+                        let (t0, i0) = s.mark;
+                        if t - t0 > 500.0 || snapshot.iteration < i0 {
+                            if t0 > 0.0 && snapshot.iteration >= i0 {
+                                r.ui.steps_per_second.set((snapshot.iteration - i0) as f64 * 1000.0 / (t - t0));
+                            }
+                            s.mark = (t, snapshot.iteration);
+                        }
+                        drop(s);
+                        r.record(&snapshot);
+                        r.ui.snapshot.set(Some(snapshot));
+                    }
+                    Err(e) => {
+                        drop(s);
+                        r.ui.playing.set(false);
+                        r.ui.error.set(Some(e.to_string()));
+                    }
+                }
+            });
+        }
+        let r = self.clone();
+        request_animation_frame(move || r.frame());
+    }
+
+    fn record(&self, s: &crate::Snapshot) {
+        let point = HistoryPoint {
+            iteration: s.iteration,
+            d_loss: s.d_loss,
+            g_loss: s.g_loss,
+            js: s.metrics.as_ref().map(|m| m.js),
+            kl: s.metrics.as_ref().map(|m| m.kl),
+            modes: s.metrics.as_ref().and_then(|m| m.modes_covered),
+        };
+        self.ui.history.update(|h| {
+            if h.last().is_some_and(|p| p.iteration == point.iteration) {
+                return;
+            }
+            if h.last().is_some_and(|p| p.iteration > point.iteration) {
+                h.clear();
+            }
+            h.push(point);
+            if h.len() > HISTORY_MAX {
+                // Keep every other point of the older half.
+                let half = h.len() / 2;
+                let mut i = 0;
+                h.retain(|_| {
+                    i += 1;
+                    i > half || i % 2 == 0
+                });
+            }
+        });
+    }
+}
