@@ -46,21 +46,33 @@ fn serve(root: &Path, trunk_args: &[String]) -> Result<(), String> {
 
 fn test(root: &Path, args: &[String]) -> Result<(), String> {
     let native_only = args.iter().any(|a| a == "--native");
-    setup(root, Needs { trunk: false, browser: !native_only })?;
+    setup(root, Needs { trunk: !native_only, browser: !native_only })?;
     step("native tests: cargo test");
     run(Command::new("cargo").args(["test", "--workspace"]).current_dir(root))?;
     if native_only {
         return Ok(());
     }
-    step("browser tests: the core on WebGPU and CPU in headless Chromium (wasm-bindgen-test)");
+    // Release builds only, so the wasm tests and the page share one set of compiled crates.
+    step("browser tests of the core: WebGPU and CPU in headless Chromium (wasm-bindgen-test)");
     let chromedriver = which("chromedriver").ok_or("chromedriver is missing")?;
     run(Command::new("cargo")
-        .args(["test", "--target", WASM_TARGET, "--test", "web"])
+        .args(["test", "--release", "--target", WASM_TARGET, "--test", "web"])
         .env("CHROMEDRIVER", chromedriver)
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root.join("webdriver.json"))
         // The first WebGPU step compiles shaders on SwiftShader (a CPU): give it minutes.
         .env("WASM_BINDGEN_TEST_TIMEOUT", "900")
-        .current_dir(root))
+        .current_dir(root))?;
+    step("the page: trunk build --release");
+    run(Command::new("trunk").args(["build", "--release"]).current_dir(root))?;
+    step("end-to-end tests of the page (Playwright, headless Chromium)");
+    let e2e = root.join("tests/e2e");
+    if which("npm").is_none() {
+        return Err("the end-to-end tests need Node.js and npm".into());
+    }
+    if !e2e.join("node_modules/playwright-core").is_dir() {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&e2e))?;
+    }
+    run(Command::new("node").args(["--test", "--test-concurrency=1", "page.test.mjs"]).current_dir(&e2e))
 }
 
 /// Installs whatever is missing.
