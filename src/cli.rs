@@ -73,7 +73,7 @@ struct TrainArgs {
 }
 
 fn parse_kebab<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
+    ganplay::config::from_name(s).ok_or_else(|| format!("unknown value {s:?}"))
 }
 fn parse_dataset(s: &str) -> Result<DatasetKind, String> {
     parse_kebab(s)

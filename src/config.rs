@@ -233,6 +233,19 @@ impl Config {
     }
 }
 
+/// The name a setting's value goes by in files, links and menus (`"leaky-relu"`, `"eight-gaussians"`).
+pub fn name_of<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The value a name stands for ([`name_of`] backwards), or `None` for an unknown name.
+pub fn from_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+}
+
 fn check_int(field: &str, value: usize, (lo, hi): (usize, usize)) -> Result<(), ConfigError> {
     if (lo..=hi).contains(&value) {
         Ok(())

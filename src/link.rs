@@ -5,7 +5,7 @@
 //! the default (or the `preset`) and applies each pair, refusing unknown keys and bad values
 //! with a message that names the key. The result always passes [`Config::validate`].
 
-use crate::config::{Activation, Config, ConfigError, GeneratorOutput, LossKind, NoiseKind, OptimizerKind};
+use crate::config::{Activation, Config, ConfigError, GeneratorOutput, LossKind, NoiseKind, OptimizerKind, from_name, name_of};
 use crate::data::DatasetKind;
 
 /// Longest query accepted (a drawing of many points is the longest legitimate one).
@@ -14,25 +14,17 @@ pub const MAX_QUERY_LEN: usize = 100_000;
 /// A named starting configuration.
 pub fn preset(name: &str) -> Option<Config> {
     let dataset = name.strip_prefix("ganlab-")?;
-    let kind = DatasetKind::ALL.into_iter().find(|k| kebab(k) == dataset)?;
+    let kind = DatasetKind::ALL.into_iter().find(|k| name_of(k) == dataset)?;
     Some(Config::ganlab(kind))
 }
 
 /// Every preset name, one per dataset: `ganlab-ring`, `ganlab-line`, ...
 pub fn preset_names() -> Vec<String> {
-    DatasetKind::ALL.iter().filter(|k| **k != DatasetKind::Drawn).map(|k| format!("ganlab-{}", kebab(k))).collect()
-}
-
-fn kebab<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
+    DatasetKind::ALL.iter().filter(|k| **k != DatasetKind::Drawn).map(|k| format!("ganlab-{}", name_of(k))).collect()
 }
 
 fn parse_kebab<T: serde::de::DeserializeOwned>(key: &str, v: &str) -> Result<T, ConfigError> {
-    serde_json::from_value(serde_json::Value::String(v.to_string()))
-        .map_err(|_| ConfigError::new(key, format!("unknown value {v:?}")))
+    from_name(v).ok_or_else(|| ConfigError::new(key, format!("unknown value {v:?}")))
 }
 
 fn number<T: std::str::FromStr>(key: &str, v: &str) -> Result<T, ConfigError> {
@@ -123,13 +115,13 @@ pub fn to_query(config: &Config) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut put = |k: &str, v: String| out.push(format!("{k}={}", encode(&v)));
     if config.dataset != base.dataset {
-        put("dataset", kebab(&config.dataset));
+        put("dataset", name_of(&config.dataset));
     }
     if !config.drawn_points.is_empty() {
         put("points", config.drawn_points.iter().map(|p| format!("{:.3},{:.3}", p[0], p[1])).collect::<Vec<_>>().join(","));
     }
     if config.noise.kind != base.noise.kind {
-        put("noise", kebab(&config.noise.kind));
+        put("noise", name_of(&config.noise.kind));
     }
     if config.noise.dim != base.noise.dim {
         put("noise_dim", config.noise.dim.to_string());
@@ -139,10 +131,10 @@ pub fn to_query(config: &Config) -> String {
             put(&format!("{p}layers"), n.hidden.iter().map(usize::to_string).collect::<Vec<_>>().join(","));
         }
         if n.activation != b.activation {
-            put(&format!("{p}act"), kebab(&n.activation));
+            put(&format!("{p}act"), name_of(&n.activation));
         }
         if n.optimizer.kind != b.optimizer.kind {
-            put(&format!("{p}opt"), kebab(&n.optimizer.kind));
+            put(&format!("{p}opt"), name_of(&n.optimizer.kind));
         }
         if n.optimizer.lr != b.optimizer.lr {
             put(&format!("{p}lr"), n.optimizer.lr.to_string());
@@ -155,10 +147,10 @@ pub fn to_query(config: &Config) -> String {
         }
     }
     if config.generator_output != base.generator_output {
-        put("g_out", kebab(&config.generator_output));
+        put("g_out", name_of(&config.generator_output));
     }
     if config.loss != base.loss {
-        put("loss", kebab(&config.loss));
+        put("loss", name_of(&config.loss));
     }
     if config.gp_lambda != base.gp_lambda {
         put("gp", config.gp_lambda.to_string());

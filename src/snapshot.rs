@@ -203,9 +203,7 @@ impl PendingSnapshot {
     /// [`Trainer::settle`](crate::Trainer::settle).
     pub async fn read(self) -> Result<(Snapshot, SettleToken), TrainError> {
         let data = self.transaction.execute_async().await.map_err(|e| TrainError::Device(format!("{e:?}")))?;
-        let floats = |i: usize| -> Result<Vec<f32>, TrainError> {
-            data[i].as_slice::<f32>().map(<[f32]>::to_vec).map_err(|e| TrainError::Device(format!("{e:?}")))
-        };
+        let floats = |i: usize| floats(&data[i]);
         let scalar = |slot: Option<usize>| -> Result<Option<f32>, TrainError> {
             slot.map(|i| floats(i).map(|v| v[0])).transpose()
         };
@@ -273,6 +271,11 @@ impl PendingSnapshot {
         };
         Ok((snapshot, self.token))
     }
+}
+
+/// A read tensor's values as `f32`s.
+pub(crate) fn floats(data: &TensorData) -> Result<Vec<f32>, TrainError> {
+    data.as_slice::<f32>().map(<[f32]>::to_vec).map_err(|e| TrainError::Device(format!("{e:?}")))
 }
 
 fn pairs(flat: &[f32]) -> Vec<[f32; 2]> {

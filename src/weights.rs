@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, GeneratorOutput};
 use crate::model::Mlp;
+use crate::snapshot::floats;
 use crate::train::TrainError;
 
 /// One linear layer: `weight` is `[inputs, outputs]` row-major.
@@ -83,9 +84,7 @@ impl PendingWeights {
 
     pub async fn read(self) -> Result<Weights, TrainError> {
         let data = self.transaction.execute_async().await.map_err(|e| TrainError::Device(format!("{e:?}")))?;
-        let floats = |i: usize| -> Result<Vec<f32>, TrainError> {
-            data[i].as_slice::<f32>().map(<[f32]>::to_vec).map_err(|e| TrainError::Device(format!("{e:?}")))
-        };
+        let floats = |i: usize| floats(&data[i]);
         let mut weights = Weights { generator: Vec::new(), discriminator: Vec::new() };
         for (k, &(is_g, inputs, outputs)) in self.shapes.iter().enumerate() {
             let layer = Layer { inputs, outputs, weight: floats(2 * k)?, bias: floats(2 * k + 1)? };

@@ -12,7 +12,9 @@ use crate::train::Phase;
 
 #[component]
 pub fn Controls(ui: Ui, runner: Runner) -> impl IntoView {
-    let (r_reset, r_both, r_d, r_g, r_backend) = (runner.clone(), runner.clone(), runner.clone(), runner.clone(), runner);
+    let (r_reset, r_both, r_d, r_g) = (runner.clone(), runner.clone(), runner.clone(), runner.clone());
+    // Reactive closures must be Send; the runner (an Rc) is reached through a local store.
+    let r_backend = StoredValue::new_local(runner);
     let other_backend = move || match ui.backend.get() {
         Some("webgpu") => Some(BackendKind::Cpu),
         Some("cpu") if ui.webgpu_available.get() => Some(BackendKind::Wgpu),
@@ -50,9 +52,8 @@ pub fn Controls(ui: Ui, runner: Runner) -> impl IntoView {
                     _ => "starting…",
                 }}</span>
                 {move || other_backend().map(|kind| {
-                    let r = r_backend.clone();
                     view! {
-                        <button id="switch-backend" on:click=move |_| r.switch_backend(kind)>
+                        <button id="switch-backend" on:click=move |_| r_backend.with_value(|r| r.switch_backend(kind))>
                             {format!("Use {}", if kind == BackendKind::Cpu { "CPU" } else { "WebGPU" })}
                         </button>
                     }

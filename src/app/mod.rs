@@ -49,6 +49,8 @@ pub struct Ui {
     pub notice: RwSignal<Option<String>>,
     pub error: RwSignal<Option<String>>,
     pub playing: RwSignal<bool>,
+    /// A snapshot is on its way from the device.
+    pub reading: RwSignal<bool>,
     pub steps_per_frame: RwSignal<usize>,
     pub steps_per_second: RwSignal<f64>,
     pub frame_ms: RwSignal<f64>,
@@ -74,6 +76,7 @@ fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         error: RwSignal::new(link_error),
         playing: RwSignal::new(true),
+        reading: RwSignal::new(false),
         steps_per_frame: RwSignal::new(5),
         steps_per_second: RwSignal::new(0.0),
         frame_ms: RwSignal::new(0.0),

@@ -39,33 +39,44 @@ fn now_ms() -> f64 {
 }
 
 impl Runner {
-    /// Picks WebGPU when the browser has it, the CPU otherwise, and starts the frame loop.
+    /// Starts training on the CPU at once, and moves the run to WebGPU as soon as WebGPU has
+    /// compiled its shaders (a warm-up run on the side), so the page trains within a second
+    /// even where the first WebGPU step takes long.
     pub fn start(ui: Ui) -> Self {
         let state = State { trainer: None, busy: false, mark: (0.0, 0), last_frame: 0.0, dirty: true };
         let runner = Self { state: Rc::new(RefCell::new(state)), ui };
+        let config = ui.config.get_untracked();
+        let trainer = Trainer::new(config.clone(), &device::cpu()).or_else(|e| {
+            ui.error.set(Some(format!("{e}; starting from the default instead")));
+            ui.config.set(Config::default());
+            Trainer::new(Config::default(), &device::cpu())
+        });
+        runner.state.borrow_mut().trainer = trainer.ok();
+        ui.backend.set(Some(BackendKind::Cpu.name()));
+        runner.frame();
         let r = runner.clone();
         leptos::task::spawn_local(async move {
-            let (device, kind) = match device::device(BackendKind::Wgpu).await {
-                Ok(d) => {
+            match r.warm_up_webgpu().await {
+                Ok(()) => {
                     r.ui.webgpu_available.set(true);
-                    (d, BackendKind::Wgpu)
+                    r.switch_backend(BackendKind::Wgpu);
                 }
-                Err(why) => {
-                    r.ui.notice.set(Some(format!("WebGPU is not available in this browser, so ganplay trains on the CPU ({why}).")));
-                    (device::cpu(), BackendKind::Cpu)
-                }
-            };
-            let config = r.ui.config.get_untracked();
-            let trainer = Trainer::new(config.clone(), &device).or_else(|e| {
-                r.ui.error.set(Some(format!("{e}; starting from the default instead")));
-                r.ui.config.set(Config::default());
-                Trainer::new(Config::default(), &device)
-            });
-            r.state.borrow_mut().trainer = trainer.ok();
-            r.ui.backend.set(Some(kind.name()));
-            r.frame();
+                Err(why) => r.ui.notice.set(Some(format!("WebGPU is not available in this browser, so ganplay trains on the CPU ({why})."))),
+            }
         });
         runner
+    }
+
+    /// One iteration and one full read on a throwaway WebGPU run: afterwards every kernel the
+    /// page uses is compiled.
+    async fn warm_up_webgpu(&self) -> Result<(), String> {
+        let device = device::device(BackendKind::Wgpu).await?;
+        self.ui.notice.set(Some("Training on the CPU while WebGPU prepares its shaders…".into()));
+        let mut warm = Trainer::new(self.ui.config.get_untracked(), &device).map_err(|e| e.to_string())?;
+        warm.step(Phase::Both);
+        let pending = warm.snapshot(SnapshotRequest { gradients: true, ..SnapshotRequest::full() });
+        pending.read().await.map_err(|e| e.to_string())?;
+        Ok(())
     }
 
     fn with_trainer(&self, f: impl FnOnce(&mut Trainer)) {
@@ -163,6 +174,7 @@ impl Runner {
                 let pending = trainer.snapshot(request);
                 s.busy = true;
                 s.dirty = false;
+                self.ui.reading.set(true);
                 Some(pending)
             } else {
                 None
@@ -174,6 +186,7 @@ impl Runner {
                 let read = pending.read().await;
                 let mut s = r.state.borrow_mut();
                 s.busy = false;
+                r.ui.reading.set(false);
                 let Some(trainer) = s.trainer.as_mut() else { return };
                 match read.and_then(|(snapshot, token)| trainer.settle(&snapshot, token).map(|()| snapshot)) {
                     Ok(snapshot) => {

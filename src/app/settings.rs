@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::Ui;
 use super::runner::Runner;
 use crate::Config;
-use crate::config::{Activation, GeneratorOutput, LossKind, NetConfig, NoiseKind, OptimizerKind};
+use crate::config::{Activation, GeneratorOutput, LossKind, NetConfig, NoiseKind, OptimizerKind, from_name, name_of};
 use crate::data::DatasetKind;
 use crate::link;
 
@@ -65,16 +65,8 @@ fn field(
     }
 }
 
-fn kebab<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
-fn parse<T: serde::de::DeserializeOwned>(v: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(v.to_string())).ok()
-}
-
 fn options<T: serde::Serialize>(values: &[T], label: impl Fn(&T) -> &'static str) -> Vec<(String, String)> {
-    values.iter().map(|v| (kebab(v), label(v).to_string())).collect()
+    values.iter().map(|v| (name_of(v), label(v).to_string())).collect()
 }
 
 fn number<T: std::str::FromStr>(v: &str) -> Result<T, String> {
@@ -116,11 +108,11 @@ fn network(ui: Ui, runner: Runner, generator: bool) -> impl IntoView {
                     Ok(())
                 })}
             {choice(ui, runner.clone(), ids[1], "Activation", activations,
-                move |c| kebab(&net_ref(c, generator).activation),
-                move |c, v| if let Some(a) = parse(v) { net(c, generator).activation = a })}
+                move |c| name_of(&net_ref(c, generator).activation),
+                move |c, v| if let Some(a) = from_name(v) { net(c, generator).activation = a })}
             {choice(ui, runner.clone(), ids[2], "Optimiser", optimizers,
-                move |c| kebab(&net_ref(c, generator).optimizer.kind),
-                move |c, v| if let Some(o) = parse(v) { net(c, generator).optimizer.kind = o })}
+                move |c| name_of(&net_ref(c, generator).optimizer.kind),
+                move |c, v| if let Some(o) = from_name(v) { net(c, generator).optimizer.kind = o })}
             {field(ui, runner.clone(), ids[3], "Learning rate",
                 move |c| net_ref(c, generator).optimizer.lr.to_string(),
                 move |c, v| { net(c, generator).optimizer.lr = number(v)?; Ok(()) })}
@@ -171,23 +163,23 @@ pub fn Settings(ui: Ui, runner: Runner) -> impl IntoView {
                     </select>
                 </label>
                 {choice(ui, runner.clone(), "dataset", "Dataset", datasets,
-                    |c| kebab(&c.dataset),
-                    move |c, v| if let Some(d) = parse::<DatasetKind>(v) {
+                    |c| name_of(&c.dataset),
+                    move |c, v| if let Some(d) = from_name::<DatasetKind>(v) {
                         c.dataset = d;
                         if d == DatasetKind::Drawn {
                             ui.drawing.set(true);
                             if c.drawn_points.is_empty() { c.drawn_points = vec![[0.5, 0.5]]; }
                         }
                     })}
-                {choice(ui, runner.clone(), "loss", "Loss", losses, |c| kebab(&c.loss), |c, v| if let Some(l) = parse(v) { c.loss = l })}
+                {choice(ui, runner.clone(), "loss", "Loss", losses, |c| name_of(&c.loss), |c, v| if let Some(l) = from_name(v) { c.loss = l })}
                 {field(ui, runner.clone(), "gp", "Gradient penalty λ (WGAN-GP)", |c| c.gp_lambda.to_string(), |c, v| { c.gp_lambda = number(v)?; Ok(()) })}
                 {field(ui, runner.clone(), "k-d", "kD: D updates per iteration", |c| c.d_steps.to_string(), |c, v| { c.d_steps = number(v)?; Ok(()) })}
                 {field(ui, runner.clone(), "k-g", "kG: G updates per iteration", |c| c.g_steps.to_string(), |c, v| { c.g_steps = number(v)?; Ok(()) })}
                 {field(ui, runner.clone(), "batch", "Batch size", |c| c.batch_size.to_string(), |c, v| { c.batch_size = number(v)?; Ok(()) })}
                 {field(ui, runner.clone(), "seed", "Seed (applies at reset)", |c| c.seed.to_string(), |c, v| { c.seed = number(v)?; Ok(()) })}
-                {choice(ui, runner.clone(), "noise", "Noise", noises, |c| kebab(&c.noise.kind), |c, v| if let Some(n) = parse(v) { c.noise.kind = n })}
+                {choice(ui, runner.clone(), "noise", "Noise", noises, |c| name_of(&c.noise.kind), |c, v| if let Some(n) = from_name(v) { c.noise.kind = n })}
                 {field(ui, runner.clone(), "noise-dim", "Noise dimension", |c| c.noise.dim.to_string(), |c, v| { c.noise.dim = number(v)?; Ok(()) })}
-                {choice(ui, runner.clone(), "g-out", "Generator output", outputs, |c| kebab(&c.generator_output), |c, v| if let Some(o) = parse(v) { c.generator_output = o })}
+                {choice(ui, runner.clone(), "g-out", "Generator output", outputs, |c| name_of(&c.generator_output), |c, v| if let Some(o) = from_name(v) { c.generator_output = o })}
             </fieldset>
             {network(ui, runner.clone(), true)}
             {network(ui, runner, false)}

@@ -21,6 +21,8 @@ pub fn Status(ui: Ui) -> impl IntoView {
     view! {
         <dl id="status"
             data-g-checksum=g_checksum
+            data-playing=move || ui.playing.get().to_string()
+            data-reading=move || ui.reading.get().to_string()
             data-backend=move || ui.backend.get().unwrap_or("starting")
             data-step=move || step().to_string()
             data-steps-per-second=move || format!("{:.1}", ui.steps_per_second.get())

@@ -51,10 +51,16 @@ async function open(url, { webgpu = true } = {}) {
 }
 
 const status = page => page.evaluate(() => ({ ...document.getElementById('status').dataset }));
+/** Waits until the page shows an iteration above `above` and no read is in flight. */
 async function waitStep(page, above, timeout = SLOW) {
-  await page.waitForFunction(n => Number(document.getElementById('status')?.dataset.step) > n, above, { timeout });
+  await page.waitForFunction(n => {
+    const d = document.getElementById('status')?.dataset;
+    return d && Number(d.step) > n && d.reading === 'false';
+  }, above, { timeout });
   return status(page);
 }
+/** Waits until nothing is in flight (after a pause, say). */
+const settle = page => page.waitForFunction(() => document.getElementById('status').dataset.reading === 'false', null, { timeout: SLOW });
 /** Share of canvas pixels that differ from the top-left one: 0 for a blank canvas. */
 const inked = page => page.evaluate(() => {
   const c = document.getElementById('plane'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -63,10 +69,15 @@ const inked = page => page.evaluate(() => {
 });
 
 test('trains on WebGPU: steps rise, losses move, views draw, D-only leaves G alone', { timeout: 900_000 }, async () => {
+  const started = Date.now();
   const { browser, page, errors } = await open('');
   try {
-    const first = await waitStep(page, 0);
-    assert.equal(first.backend, 'webgpu');
+    // It trains at once (on the CPU), then moves to WebGPU once WebGPU's shaders are compiled.
+    await waitStep(page, 0);
+    console.log(`first trained frame after ${Date.now() - started} ms`);
+    await page.waitForFunction(() => document.getElementById('status').dataset.backend === 'webgpu', null, { timeout: SLOW });
+    console.log(`on WebGPU after ${Date.now() - started} ms`);
+    const first = await status(page);
     await page.screenshot({ path: join(shots, 'webgpu-first-step.png') });
     const later = await waitStep(page, Number(first.step) + 5);
     assert.notEqual(later.dLoss, first.dLoss, 'the D loss changes as training goes on');
@@ -79,7 +90,8 @@ test('trains on WebGPU: steps rise, losses move, views draw, D-only leaves G alo
 
     // Pause, then one D-only step: D's loss changes, G (its output on fixed noise) does not.
     await page.click('#play');
-    await page.waitForTimeout(1500);
+    await page.waitForFunction(() => document.getElementById('status').dataset.playing === 'false');
+    await settle(page);
     const paused = await status(page);
     await page.click('#step-d');
     const dOnly = await waitStep(page, Number(paused.step));
