@@ -46,7 +46,7 @@ fn points(v: &str) -> Result<Vec<[f32; 2]>, ConfigError> {
         return Ok(Vec::new());
     }
     let coords: Vec<f32> = v.split(',').map(|n| number::<f32>("points", n)).collect::<Result<_, _>>()?;
-    if coords.len() % 2 != 0 {
+    if !coords.len().is_multiple_of(2) {
         return Err(ConfigError::new("points", "needs an even number of coordinates"));
     }
     Ok(coords.chunks_exact(2).map(|p| [p[0], p[1]]).collect())

@@ -19,7 +19,7 @@ const SIZE: f64 = 480.0;
 fn d_colour(d: f32, alpha: f32) -> String {
     let d = d.clamp(0.0, 1.0);
     let mix = |a: f32, b: f32| (a + (b - a) * d) as u8;
-    format!("rgba({},{},{},{alpha})", mix(128, 30), mix(60, 150), mix(200, 90))
+    format!("rgba({},{},{},{alpha})", mix(128.0, 30.0), mix(60.0, 150.0), mix(200.0, 90.0))
 }
 
 #[component]
