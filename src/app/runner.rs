@@ -25,6 +25,9 @@ struct State {
     last_frame: f64,
     /// Something changed while paused: read a fresh snapshot.
     dirty: bool,
+    /// Bumped when the run is replaced (reset, new networks, another backend): a snapshot
+    /// read before that belongs to the old run and is dropped.
+    generation: u64,
 }
 
 /// The handle the controls use; cheap to clone.
@@ -43,7 +46,7 @@ impl Runner {
     /// compiled its shaders (a warm-up run on the side), so the page trains within a second
     /// even where the first WebGPU step takes long.
     pub fn start(ui: Ui) -> Self {
-        let state = State { trainer: None, busy: false, mark: (0.0, 0), last_frame: 0.0, dirty: true };
+        let state = State { trainer: None, busy: false, mark: (0.0, 0), last_frame: 0.0, dirty: true, generation: 0 };
         let runner = Self { state: Rc::new(RefCell::new(state)), ui };
         let config = ui.config.get_untracked();
         let trainer = Trainer::new(config.clone(), &device::cpu()).or_else(|e| {
@@ -61,7 +64,10 @@ impl Runner {
                     r.ui.webgpu_available.set(true);
                     r.switch_backend(BackendKind::Wgpu);
                 }
-                Err(why) => r.ui.notice.set(Some(format!("WebGPU is not available in this browser, so ganplay trains on the CPU ({why})."))),
+                Err(why) => {
+                    leptos::logging::warn!("WebGPU unavailable: {why}");
+                    r.ui.notice.set(Some("WebGPU is not available in this browser, so ganplay trains on the CPU.".into()));
+                }
             }
         });
         runner
@@ -100,6 +106,7 @@ impl Runner {
     /// Back to iteration 0 with the same configuration and seed.
     pub fn reset(&self) {
         self.with_trainer(Trainer::reset);
+        self.state.borrow_mut().generation += 1;
         self.ui.history.set(Vec::new());
         self.ui.error.set(None);
     }
@@ -110,6 +117,7 @@ impl Runner {
         self.with_trainer(|t| result = t.set_config(config.clone()));
         match result {
             Ok(()) => {
+                self.state.borrow_mut().generation += 1;
                 url::write(&config);
                 self.ui.config.set(config);
                 self.ui.error.set(None);
@@ -124,6 +132,12 @@ impl Runner {
 
     /// Moves the run to the other backend, with its weights and iteration count.
     pub fn switch_backend(&self, kind: BackendKind) {
+        if self.state.borrow().busy {
+            // Let the read under way finish first.
+            let r = self.clone();
+            request_animation_frame(move || r.switch_backend(kind));
+            return;
+        }
         let Some(pending) = self.state.borrow().trainer.as_ref().map(Trainer::weights) else { return };
         self.state.borrow_mut().busy = true;
         let r = self.clone();
@@ -132,6 +146,7 @@ impl Runner {
                 let weights = pending.read().await.map_err(|e| e.to_string())?;
                 let device = device::device(kind).await?;
                 let mut s = r.state.borrow_mut();
+                s.generation += 1;
                 s.trainer.as_mut().ok_or("no run")?.move_to(&device, &weights)
             }
             .await;
@@ -152,13 +167,14 @@ impl Runner {
 
     fn frame(&self) {
         let t = now_ms();
-        let pending = {
+        let (pending, generation) = {
             let mut s = self.state.borrow_mut();
+            let generation = s.generation;
             let frame = t - s.last_frame;
             s.last_frame = t;
             self.ui.frame_ms.set(frame);
             let playing = self.ui.playing.get_untracked();
-            if s.busy || !(playing || s.dirty) {
+            let pending = if s.busy || !(playing || s.dirty) {
                 None
             } else if let Some(trainer) = s.trainer.as_mut() {
                 if playing {
@@ -178,7 +194,8 @@ impl Runner {
                 Some(pending)
             } else {
                 None
-            }
+            };
+            (pending, generation)
         };
         if let Some(pending) = pending {
             let r = self.clone();
@@ -187,6 +204,10 @@ impl Runner {
                 let mut s = r.state.borrow_mut();
                 s.busy = false;
                 r.ui.reading.set(false);
+                if s.generation != generation {
+                    s.dirty = true;
+                    return;
+                }
                 let Some(trainer) = s.trainer.as_mut() else { return };
                 match read.and_then(|(snapshot, token)| trainer.settle(&snapshot, token).map(|()| snapshot)) {
                     Ok(snapshot) => {

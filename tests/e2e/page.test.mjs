@@ -14,7 +14,7 @@ const dist = join(here, '..', '..', 'dist');
 const shots = join(here, 'shots');
 const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png' };
+const TYPES = { '.svg': 'image/svg+xml', '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png' };
 // SwiftShader compiles shaders on the CPU: the first WebGPU steps take tens of seconds.
 const SLOW = 240_000;
 
@@ -45,6 +45,7 @@ async function open(url, { webgpu = true } = {}) {
   page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', e => errors.push(String(e)));
   page.on('requestfailed', r => errors.push(`request failed: ${r.url()}`));
+  page.on('response', r => { if (r.status() >= 400) errors.push(`${r.status()}: ${r.url()}`); });
   page.on('request', r => { if (!r.url().startsWith(base)) errors.push(`external request: ${r.url()}`); });
   await page.goto(base + url);
   return { browser, page, errors };
