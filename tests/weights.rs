@@ -20,6 +20,25 @@ fn moving_to_another_device_keeps_weights_and_iteration() {
 }
 
 #[test]
+fn a_run_moved_mid_training_goes_on_exactly_as_if_it_had_stayed() {
+    // GAN Lab's ring model uses SGD, which keeps no state, so after a move the run must continue
+    // bit for bit: the page moves its run from the CPU to WebGPU this way.
+    let losses = |t: &mut Trainer| t.snapshot_blocking(SnapshotRequest::losses()).map(|s| (s.d_loss, s.g_loss)).unwrap();
+    let mut stayed = Trainer::new(Config::default(), &device::cpu()).unwrap();
+    let mut moved = Trainer::new(Config::default(), &device::cpu()).unwrap();
+    stayed.train(500);
+    moved.train(500);
+    let weights = block(moved.weights().read()).unwrap();
+    moved.move_to(&device::cpu(), &weights).unwrap();
+    stayed.train(500);
+    moved.train(500);
+    let (a, b) = (losses(&mut stayed), losses(&mut moved));
+    assert_eq!(a, b);
+    let d = a.0.unwrap();
+    assert!((d - 2.0 * std::f32::consts::LN_2).abs() > 1e-3, "D still tells real from fake after 1000 iterations (D loss {d})");
+}
+
+#[test]
 fn a_loaded_model_continues_rather_than_restarts() {
     let mut t = Trainer::new(Config::default(), &device::cpu()).unwrap();
     t.train(300);

@@ -62,6 +62,9 @@ async function waitStep(page, above, timeout = SLOW) {
 }
 /** Waits until nothing is in flight (after a pause, say). */
 const settle = page => page.waitForFunction(() => document.getElementById('status').dataset.reading === 'false', null, { timeout: SLOW });
+/** Clicks a button through the DOM. While WebGPU runs on SwiftShader (a CPU) animation frames
+ * come seconds apart, and Playwright's click waits for the element to hold still over two. */
+const press = (page, id) => page.evaluate(id => document.getElementById(id).click(), id);
 /** Share of canvas pixels that differ from the top-left one: 0 for a blank canvas. */
 const inked = page => page.evaluate(() => {
   const c = document.getElementById('plane'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -90,16 +93,16 @@ test('trains on WebGPU: steps rise, losses move, views draw, D-only leaves G alo
     await page.screenshot({ path: join(shots, 'webgpu-training.png') });
 
     // Pause, then one D-only step: D's loss changes, G (its output on fixed noise) does not.
-    await page.click('#play');
+    await press(page, 'play');
     await page.waitForFunction(() => document.getElementById('status').dataset.playing === 'false');
     await settle(page);
     const paused = await status(page);
-    await page.click('#step-d');
+    await press(page, 'step-d');
     const dOnly = await waitStep(page, Number(paused.step));
     assert.notEqual(dOnly.dLoss, paused.dLoss, 'a D step moves the D loss');
     assert.equal(dOnly.gChecksum, paused.gChecksum, 'a D step leaves G as it was');
     assert.equal(dOnly.gLoss, paused.gLoss);
-    await page.click('#step-g');
+    await press(page, 'step-g');
     const gOnly = await waitStep(page, Number(dOnly.step));
     assert.notEqual(gOnly.gChecksum, dOnly.gChecksum, 'a G step moves G');
     await page.screenshot({ path: join(shots, 'webgpu-stepped.png') });
