@@ -21,6 +21,11 @@ struct Cli {
 enum Command {
     /// Train for N iterations and print throughput and metrics as one JSON line.
     Train(TrainArgs),
+    /// Check a lesson written as JSON and print the link fragment that opens it.
+    Lesson {
+        /// The lesson: {"title": ..., "steps": [{"text": ..., "setup": ..., "play": ...}], "hide": [...]}
+        file: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -86,14 +91,26 @@ fn parse_optimizer(s: &str) -> Result<OptimizerKind, String> {
 }
 
 pub fn main() -> ExitCode {
-    let Command::Train(args) = Cli::parse().command;
-    match train(args) {
+    let result = match Cli::parse().command {
+        Command::Train(args) => train(args),
+        Command::Lesson { file } => lesson_link(&file),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ganplay: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn lesson_link(file: &PathBuf) -> Result<(), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let lesson: ganplay::lesson::Lesson = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    lesson.check().map_err(|e| format!("{}: {e}", file.display()))?;
+    let link = ganplay::link::Link { lesson: Some(lesson), ..Default::default() };
+    println!("#{}", link.to_query());
+    Ok(())
 }
 
 fn config_from(args: &TrainArgs) -> Result<Config, String> {
@@ -177,34 +194,14 @@ fn train(args: TrainArgs) -> Result<(), String> {
     });
     println!("{line}");
     if let Some(path) = &args.png {
-        let real = trainer.dataset().sample(&mut <ganplay::Rng as rand::SeedableRng>::seed_from_u64(0), 1000);
-        let fake = last.generated.as_deref().unwrap_or_default();
-        write_png(path, &real, fake).map_err(|e| format!("{}: {e}", path.display()))?;
+        let real: Vec<[f32; 2]> = trainer
+            .dataset()
+            .sample(&mut <ganplay::Rng as rand::SeedableRng>::seed_from_u64(0), 1000)
+            .chunks_exact(2)
+            .map(|p| [p[0], p[1]])
+            .collect();
+        let png = ganplay::plot::png(&real, last.generated.as_deref().unwrap_or_default())?;
+        std::fs::write(path, png).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
-}
-
-/// Real points in blue, generated ones in orange, on the unit square (y up).
-fn write_png(path: &PathBuf, real: &[f32], fake: &[[f32; 2]]) -> Result<(), image::ImageError> {
-    const SIZE: u32 = 512;
-    let mut img = image::RgbImage::from_pixel(SIZE, SIZE, image::Rgb([255, 255, 255]));
-    let mut dot = |x: f32, y: f32, color: [u8; 3]| {
-        let px = (x * SIZE as f32) as i64;
-        let py = ((1.0 - y) * SIZE as f32) as i64;
-        for dy in -2..=2 {
-            for dx in -2..=2 {
-                let (u, v) = (px + dx, py + dy);
-                if dx * dx + dy * dy <= 4 && (0..SIZE as i64).contains(&u) && (0..SIZE as i64).contains(&v) {
-                    img.put_pixel(u as u32, v as u32, image::Rgb(color));
-                }
-            }
-        }
-    };
-    for p in real.chunks_exact(2) {
-        dot(p[0], p[1], [31, 119, 180]);
-    }
-    for p in fake {
-        dot(p[0], p[1], [255, 127, 14]);
-    }
-    img.save(path)
 }

@@ -4,15 +4,22 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod bench;
 pub mod config;
 pub mod data;
 pub mod device;
+pub mod explain;
+pub mod history;
+pub mod lesson;
 pub mod link;
 pub mod loss;
 pub mod metrics;
 pub mod model;
+pub mod model_file;
 pub mod noise;
+pub mod plot;
 pub mod snapshot;
+pub mod stages;
 pub mod theory;
 pub mod train;
 pub mod weights;

@@ -1,12 +1,136 @@
 //! The configuration as a link: `key=value` pairs (a URL's query or hash), readable and
-//! editable by hand, e.g. `preset=ganlab-ring&lr_d=0.05&loss=minimax`.
+//! editable by hand, e.g. `preset=ganlab-ring&d_lr=0.05&loss=minimax`.
 //!
 //! [`to_query`] writes every field that differs from the default; [`from_query`] starts from
 //! the default (or the `preset`) and applies each pair, refusing unknown keys and bad values
 //! with a message that names the key. The result always passes [`Config::validate`].
+//!
+//! A share link ([`Link`]) adds what reproduces a run: the format version `v`, the iteration
+//! to `stop` at, the `backend`, whether to `play`, panels to `hide`, and a `lesson`.
+
+use serde::{Deserialize, Serialize};
 
 use crate::config::{Activation, Config, ConfigError, GeneratorOutput, LossKind, NoiseKind, OptimizerKind, from_name, name_of};
 use crate::data::DatasetKind;
+use crate::device::BackendKind;
+use crate::lesson::Lesson;
+
+/// The link format this page writes; links without `v` are format 1 too.
+pub const VERSION: u32 = 1;
+
+/// Parts of the page a link or a lesson can hide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Panel {
+    /// The hyperparameter settings.
+    Settings,
+    /// The loss, histogram and metrics charts.
+    Charts,
+    /// The theory cards.
+    Theory,
+    /// The slow-motion controls.
+    SlowMotion,
+    /// The single-step buttons (step, D only, G only).
+    Steps,
+    /// The backend switch.
+    Backend,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 6] = [Panel::Settings, Panel::Charts, Panel::Theory, Panel::SlowMotion, Panel::Steps, Panel::Backend];
+}
+
+/// Everything a share link says.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Link {
+    pub config: Config,
+    /// Train up to this iteration, then pause.
+    pub stop: Option<u64>,
+    /// Run on this backend (and stay there): `cpu` makes a run bit-for-bit reproducible.
+    pub backend: Option<BackendKind>,
+    /// Start playing (true) or paused (false).
+    pub play: Option<bool>,
+    pub hide: Vec<Panel>,
+    pub lesson: Option<Lesson>,
+}
+
+/// Keys of a share link that are not configuration.
+const LINK_KEYS: [&str; 6] = ["v", "stop", "backend", "play", "hide", "lesson"];
+
+impl Link {
+    /// Reads a share link (or a plain configuration link). A link from a newer ganplay is
+    /// refused with a message saying so.
+    pub fn parse(query: &str) -> Result<Link, ConfigError> {
+        let query = query.trim_start_matches(['?', '#']);
+        if query.len() > MAX_QUERY_LEN {
+            return Err(ConfigError::new("link", format!("longer than {MAX_QUERY_LEN} characters")));
+        }
+        let mut link = Link::default();
+        let mut config_pairs = Vec::new();
+        for (key, v) in pairs(query) {
+            match key {
+                "v" => {
+                    let v: u32 = number(key, &v)?;
+                    if v > VERSION {
+                        return Err(ConfigError::new(
+                            "v",
+                            format!("this link was made by a newer ganplay (link format {v}); this page reads format {VERSION}"),
+                        ));
+                    }
+                }
+                "stop" => link.stop = Some(number(key, &v)?),
+                "backend" => {
+                    link.backend = Some(match v.as_str() {
+                        "cpu" => BackendKind::Cpu,
+                        "webgpu" | "wgpu" => BackendKind::Wgpu,
+                        _ => return Err(ConfigError::new(key, format!("unknown backend {v:?} (cpu or webgpu)"))),
+                    })
+                }
+                "play" => link.play = Some(v == "1" || v == "true"),
+                "hide" => {
+                    link.hide = v.split(',').filter(|p| !p.is_empty()).map(|p| parse_kebab(key, p)).collect::<Result<_, _>>()?
+                }
+                "lesson" => link.lesson = Some(Lesson::decode(&v).map_err(|e| ConfigError::new(key, e))?),
+                _ => config_pairs.push((key, v)),
+            }
+        }
+        link.config = config_from_pairs(&config_pairs)?;
+        Ok(link)
+    }
+
+    /// The link's query: `v=1`, the configuration, then the run options.
+    pub fn to_query(&self) -> String {
+        let mut out = vec![format!("v={VERSION}")];
+        let config = to_query(&self.config);
+        if !config.is_empty() {
+            out.push(config);
+        }
+        if let Some(stop) = self.stop {
+            out.push(format!("stop={stop}"));
+        }
+        if let Some(b) = self.backend {
+            out.push(format!("backend={}", if b == BackendKind::Cpu { "cpu" } else { "webgpu" }));
+        }
+        if let Some(play) = self.play {
+            out.push(format!("play={}", u8::from(play)));
+        }
+        if !self.hide.is_empty() {
+            out.push(format!("hide={}", self.hide.iter().map(name_of).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(lesson) = &self.lesson {
+            out.push(format!("lesson={}", encode(&lesson.encode())));
+        }
+        out.join("&")
+    }
+}
+
+/// `(key, decoded value)` for each `key=value` of a query.
+fn pairs(query: &str) -> impl Iterator<Item = (&str, String)> {
+    query.split('&').filter(|p| !p.is_empty()).map(|p| {
+        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+        (k, decode(v))
+    })
+}
 
 /// Longest query accepted (a drawing of many points is the longest legitimate one).
 pub const MAX_QUERY_LEN: usize = 100_000;
@@ -52,25 +176,26 @@ fn points(v: &str) -> Result<Vec<[f32; 2]>, ConfigError> {
     Ok(coords.chunks_exact(2).map(|p| [p[0], p[1]]).collect())
 }
 
-/// Reads a configuration from `key=value&...` (a leading `?` or `#` is skipped).
+/// Reads a configuration from `key=value&...` (a leading `?` or `#` is skipped). The keys of
+/// a share link other than the configuration's are refused.
 pub fn from_query(query: &str) -> Result<Config, ConfigError> {
     let query = query.trim_start_matches(['?', '#']);
     if query.len() > MAX_QUERY_LEN {
         return Err(ConfigError::new("link", format!("longer than {MAX_QUERY_LEN} characters")));
     }
-    let pairs: Vec<(&str, String)> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (k, decode(v))
-        })
-        .collect();
+    let pairs: Vec<(&str, String)> = pairs(query).collect();
+    if let Some((key, _)) = pairs.iter().find(|(k, _)| LINK_KEYS.contains(k)) {
+        return Err(ConfigError::new(*key, "is not a setting"));
+    }
+    config_from_pairs(&pairs)
+}
+
+fn config_from_pairs(pairs: &[(&str, String)]) -> Result<Config, ConfigError> {
     let mut c = match pairs.iter().find(|(k, _)| *k == "preset") {
         Some((_, name)) => preset(name).ok_or_else(|| ConfigError::new("preset", format!("unknown preset {name:?}")))?,
         None => Config::default(),
     };
-    for (key, v) in &pairs {
+    for (key, v) in pairs {
         let v = v.as_str();
         match *key {
             "preset" => {}

@@ -33,6 +33,9 @@ pub struct Metrics {
     pub modes_total: Option<usize>,
     /// Share of samples within 3σ of some mode, for the mixture datasets.
     pub high_quality: Option<f64>,
+    /// The best discriminator against the current generator, D*(x) = p_data / (p_data + p_g),
+    /// from the same two histograms, one value per grid cell (row-major, y up).
+    pub optimal_discriminator: Vec<f32>,
 }
 
 impl Metrics {
@@ -49,8 +52,19 @@ impl Metrics {
             }
             None => (None, None),
         };
-        Self { kl, js, modes_covered, modes_total: modes.map(<[Mode]>::len), high_quality }
+        let optimal_discriminator = p.iter().zip(&q).map(|(&p, &q)| theory::optimal_discriminator(p, q) as f32).collect();
+        Self { kl, js, modes_covered, modes_total: modes.map(<[Mode]>::len), high_quality, optimal_discriminator }
     }
+
+    /// D*(x) at a point of the plane (the value of its grid cell).
+    pub fn optimal_discriminator_at(&self, point: [f32; 2]) -> f32 {
+        self.optimal_discriminator.get(cell(point[1]) * GRID_CELLS + cell(point[0])).copied().unwrap_or(0.5)
+    }
+}
+
+/// The grid cell a coordinate falls in; outside the unit square, the nearest edge cell.
+fn cell(v: f32) -> usize {
+    if v.is_nan() { 0 } else { ((v * GRID_CELLS as f32).floor().max(0.0) as usize).min(GRID_CELLS - 1) }
 }
 
 /// A smoothed, normalised 2-D histogram over the unit square; points outside count in the
@@ -58,13 +72,6 @@ impl Metrics {
 pub fn histogram(points: &[f32]) -> Vec<f64> {
     let n = GRID_CELLS;
     let mut h = vec![EPSILON; n * n];
-    let cell = |v: f32| -> usize {
-        if v.is_nan() {
-            0
-        } else {
-            ((v * n as f32).floor().max(0.0) as usize).min(n - 1)
-        }
-    };
     for p in points.chunks_exact(2) {
         h[cell(p[1]) * n + cell(p[0])] += 1.0;
     }

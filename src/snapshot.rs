@@ -73,6 +73,14 @@ pub struct Snapshot {
     pub real_logits: Vec<f32>,
     /// D's raw outputs on `fake`.
     pub fake_logits: Vec<f32>,
+    /// D's raw outputs on the fakes of the latest generator update (its own batch): what the
+    /// generator's loss was computed from. Empty until G has been updated.
+    pub g_fake_logits: Vec<f32>,
+    /// For WGAN-GP: ∇D(x̂) at the mixed points x̂ = αx + (1-α)x̃ of the latest D update, from
+    /// which the gradient penalty was computed.
+    pub penalty_gradients: Option<Vec<[f32; 2]>>,
+    /// λ of the gradient penalty the run uses.
+    pub gp_lambda: f64,
     pub heatmap: Option<Heatmap>,
     pub manifold: Option<Manifold>,
     /// ∂D/∂x at each fake point, D as [`Snapshot::d_value`] shows it.
@@ -105,6 +113,8 @@ struct Slots {
     d_loss: Option<usize>,
     g_loss: Option<usize>,
     batch: Option<usize>,
+    g_fake_logits: Option<usize>,
+    penalty_gradients: Option<usize>,
     heatmap: Option<usize>,
     manifold: Option<(usize, usize, usize)>,
     gradients: Option<usize>,
@@ -117,6 +127,7 @@ pub struct PendingSnapshot {
     slots: Slots,
     iteration: u64,
     loss: LossKind,
+    gp_lambda: f64,
     real: Vec<f32>,
     heatmap_cells: usize,
     eval_real: Vec<f32>,
@@ -129,7 +140,7 @@ impl PendingSnapshot {
     pub(crate) fn new(
         request: SnapshotRequest,
         iteration: u64,
-        loss: LossKind,
+        (loss, gp_lambda): (LossKind, f64),
         last: Option<LastStep>,
         generator: &Mlp,
         discriminator: &Mlp,
@@ -162,6 +173,14 @@ impl PendingSnapshot {
             let batch = Tensor::cat(vec![last.real_logits, last.fake_logits, last.fakes.clone()], 1);
             t = t.register(batch);
             slots.batch = slot();
+            if let Some(logits) = last.g_fake_logits {
+                t = t.register(logits);
+                slots.g_fake_logits = slot();
+            }
+            if let Some(grad) = last.penalty_gradients {
+                t = t.register(grad);
+                slots.penalty_gradients = slot();
+            }
             if request.gradients {
                 let (out, grad) = discriminator.output_and_input_gradient(last.fakes);
                 t = t.register(Tensor::cat(vec![out, grad], 1));
@@ -191,6 +210,7 @@ impl PendingSnapshot {
             slots,
             iteration,
             loss,
+            gp_lambda,
             real,
             heatmap_cells: request.heatmap_cells.unwrap_or(0),
             eval_real: if request.metrics { eval_real.to_vec() } else { Vec::new() },
@@ -235,6 +255,8 @@ impl PendingSnapshot {
             ),
             None => None,
         };
+        let g_fake_logits = self.slots.g_fake_logits.map(floats).transpose()?.unwrap_or_default();
+        let penalty_gradients = self.slots.penalty_gradients.map(|i| floats(i).map(|v| pairs(&v))).transpose()?;
         let heatmap = match self.slots.heatmap {
             Some(i) => Some(Heatmap {
                 cells: self.heatmap_cells,
@@ -262,6 +284,9 @@ impl PendingSnapshot {
             fake,
             real_logits,
             fake_logits,
+            g_fake_logits,
+            penalty_gradients,
+            gp_lambda: self.gp_lambda,
             heatmap,
             manifold,
             gradients,

@@ -123,6 +123,11 @@ pub fn wasserstein_critic(real: &[f64], fake: &[f64]) -> f64 {
     mean(fake.iter().copied()) - mean(real.iter().copied())
 }
 
+/// The Wasserstein generator's loss -mean(D(G(z))).
+pub fn wasserstein_generator(fake: &[f64]) -> f64 {
+    -mean(fake.iter().copied())
+}
+
 /// The gradient penalty λ·mean((‖g‖ - 1)²) for gradients `g`, one per sample.
 pub fn gradient_penalty(gradients: &[[f64; 2]], lambda: f64) -> f64 {
     lambda * mean(gradients.iter().map(|g| ((g[0] * g[0] + g[1] * g[1]).sqrt() - 1.0).powi(2)))

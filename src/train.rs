@@ -65,6 +65,10 @@ pub(crate) struct LastStep {
     pub fake_logits: Tensor<2>,
     pub d_loss: Option<Tensor<1>>,
     pub g_loss: Option<Tensor<1>>,
+    /// D's raw outputs on the fakes of the latest generator update (a batch of its own).
+    pub g_fake_logits: Option<Tensor<2>>,
+    /// ∇D(x̂) at the mixed points of the latest WGAN-GP discriminator update.
+    pub penalty_gradients: Option<Tensor<2>>,
 }
 
 /// A state to return to when training produces NaN.
@@ -233,6 +237,20 @@ impl Trainer {
         self.iteration += 1;
     }
 
+    /// One full iteration in two halves, for slow motion: a snapshot is taken after D's
+    /// updates and another after G's. Read both, and settle them in order.
+    pub fn step_in_halves(&mut self, request: SnapshotRequest) -> (PendingSnapshot, PendingSnapshot) {
+        for _ in 0..self.config.d_steps {
+            self.update_discriminator();
+        }
+        let after_d = self.snapshot(request.clone());
+        for _ in 0..self.config.g_steps {
+            self.update_generator();
+        }
+        self.iteration += 1;
+        (after_d, self.snapshot(request))
+    }
+
     fn batch_tensor(&self, values: Vec<f32>, cols: usize) -> Tensor<2> {
         let rows = values.len() / cols;
         Tensor::from_data(TensorData::new(values, [rows, cols]), &self.device)
@@ -253,12 +271,14 @@ impl Trainer {
         let real_logits = self.discriminator.forward(real.clone());
         let fake_logits = self.discriminator.forward(fakes.clone());
         let mut d_loss = loss::discriminator(self.config.loss, real_logits.clone(), fake_logits.clone());
+        let mut penalty_gradients = None;
         if self.config.loss == LossKind::WassersteinGp {
             // x̂ = αx + (1-α)x̃, one α ~ U(0, 1) per sample.
             let alpha: Vec<f32> = (0..batch).map(|_| self.rng.random::<f32>()).collect();
             let alpha = self.batch_tensor(alpha, 1);
             let mixed = real * alpha.clone() + fakes.clone() * (alpha.neg() + 1.0);
             let (_, grad) = self.discriminator.output_and_input_gradient(mixed);
+            penalty_gradients = Some(grad.clone().detach().inner());
             d_loss = d_loss + loss::gradient_penalty(grad, self.config.gp_lambda);
         }
         let grads = GradientsParams::from_grads(d_loss.backward(), &self.discriminator);
@@ -267,7 +287,10 @@ impl Trainer {
         self.updates += 1;
         let d_loss = d_loss.detach().inner();
         self.count_non_finite(d_loss.clone());
-        let g_loss = self.last.as_ref().and_then(|l| l.g_loss.clone());
+        let (g_loss, g_fake_logits) = match &self.last {
+            Some(l) => (l.g_loss.clone(), l.g_fake_logits.clone()),
+            None => (None, None),
+        };
         self.last = Some(LastStep {
             real: real_host,
             fakes: fakes.inner(),
@@ -275,6 +298,8 @@ impl Trainer {
             fake_logits: fake_logits.detach().inner(),
             d_loss: Some(d_loss),
             g_loss,
+            g_fake_logits,
+            penalty_gradients,
         });
     }
 
@@ -282,6 +307,7 @@ impl Trainer {
         let z = self.noise_batch();
         let fakes = self.generator.forward(z);
         let fake_logits = self.discriminator.forward(fakes);
+        let g_fake_logits = fake_logits.clone().detach().inner();
         let g_loss = loss::generator(self.config.loss, fake_logits);
         let grads = GradientsParams::from_grads(g_loss.backward(), &self.generator);
         let lr = self.config.generator.optimizer.lr;
@@ -290,7 +316,10 @@ impl Trainer {
         let g_loss = g_loss.detach().inner();
         self.count_non_finite(g_loss.clone());
         match &mut self.last {
-            Some(last) => last.g_loss = Some(g_loss),
+            Some(last) => {
+                last.g_loss = Some(g_loss);
+                last.g_fake_logits = Some(g_fake_logits);
+            }
             None => {
                 // A G-only start: let the snapshot show D on a batch too.
                 let real_host = self.dataset.sample(&mut self.rng, self.config.batch_size);
@@ -304,6 +333,8 @@ impl Trainer {
                     fakes: fakes.inner(),
                     d_loss: None,
                     g_loss: Some(g_loss),
+                    g_fake_logits: Some(g_fake_logits),
+                    penalty_gradients: None,
                 });
             }
         }
@@ -329,7 +360,7 @@ impl Trainer {
         PendingSnapshot::new(
             request,
             self.iteration,
-            self.config.loss,
+            (self.config.loss, self.config.gp_lambda),
             self.last.clone(),
             &self.generator.valid(),
             &self.discriminator.valid(),

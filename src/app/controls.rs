@@ -27,7 +27,7 @@ pub fn Controls(ui: Ui, runner: Runner) -> impl IntoView {
                 {move || if ui.playing.get() { "❚❚ Pause" } else { "▶ Play" }}
             </button>
             <button id="reset" title="Start over with the same seed" on:click=move |_| r_reset.reset()>"↺ Reset"</button>
-            <span class="group" role="group" aria-label="single step">
+            <span class="group" id="step-group" role="group" aria-label="single step">
                 <button id="step" title="s: one iteration (kD discriminator + kG generator updates)"
                     on:click=move |_| r_both.step(Phase::Both)>"Step"</button>
                 <button id="step-d" title="kD discriminator updates only" on:click=move |_| r_d.step(Phase::DiscriminatorOnly)>"D only"</button>

@@ -1,6 +1,7 @@
 //! The data plane: D's decision heatmap, G's manifold as a warped grid, real points, generated
 //! points coloured by D(x), and the gradient arrows ∂D/∂x at the fakes, each toggleable; on the
-//! "Your drawing" dataset, the mouse draws the real distribution.
+//! "Your drawing" dataset, the mouse draws the real distribution; otherwise a click picks the
+//! nearest sample for the information card. In slow motion it shows the stage's moment.
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use super::runner::Runner;
 use super::{Layers, Ui};
 use crate::config::MAX_DRAWN_POINTS;
 use crate::data::DatasetKind;
+use crate::explain::Label;
 use crate::snapshot::Snapshot;
 
 const SIZE: f64 = 480.0;
@@ -30,10 +32,29 @@ pub fn Plane(ui: Ui, runner: Runner) -> impl IntoView {
         let Some(ctx) = el.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) else {
             return;
         };
-        let layers = ui.layers.get();
+        // Slow motion shows every layer its stage has.
+        let slow = ui.slow.with(Option::is_some);
+        let layers = if slow { Layers { heatmap: true, manifold: true, real: true, fake: true, arrows: true } } else { ui.layers.get() };
         let drawn = ui.config.with(|c| if c.dataset == DatasetKind::Drawn { c.drawn_points.clone() } else { Vec::new() });
-        ui.snapshot.with(|s| draw(&ctx, s.as_ref(), layers, &drawn));
+        let picked = ui.picked.get();
+        ui.shown.with(|s| draw(&ctx, s.as_ref(), layers, &drawn, picked));
     });
+    // A click (not drawing) picks the nearest sample of the batch.
+    let pick = move |ev: &web_sys::PointerEvent| {
+        let Some(el) = canvas.get_untracked() else { return };
+        let rect = el.get_bounding_client_rect();
+        let x = ((ev.client_x() as f64 - rect.left()) / rect.width()) as f32;
+        let y = (1.0 - (ev.client_y() as f64 - rect.top()) / rect.height()) as f32;
+        let nearest = ui.shown.with_untracked(|s| {
+            let s = s.as_ref()?;
+            let d2 = |p: &[f32; 2]| (p[0] - x).powi(2) + (p[1] - y).powi(2);
+            let best = |points: &[[f32; 2]], label| points.iter().enumerate().map(move |(i, p)| (d2(p), label, i));
+            best(&s.real, Label::Real).chain(best(&s.fake, Label::Fake)).min_by(|a, b| a.0.total_cmp(&b.0))
+        });
+        if let Some((_, label, i)) = nearest {
+            ui.picked.set((label, i));
+        }
+    };
     let pressed = StoredValue::new(false);
     let add_point = move |ev: &web_sys::PointerEvent| {
         if !ui.drawing.get_untracked() || !pressed.get_value() {
@@ -71,6 +92,10 @@ pub fn Plane(ui: Ui, runner: Runner) -> impl IntoView {
             <canvas id="plane" node_ref=canvas width=SIZE height=SIZE aria-label="data plane"
                 class:drawing=move || ui.drawing.get()
                 on:pointerdown=move |ev| {
+                    if !ui.drawing.get_untracked() {
+                        pick(&ev);
+                        return;
+                    }
                     pressed.set_value(true);
                     if ui.drawing.get_untracked() && ui.config.with_untracked(|c| c.dataset == DatasetKind::Drawn) {
                         ui.config.update(|c| c.drawn_points.clear());
@@ -108,7 +133,7 @@ fn to_px(p: [f32; 2]) -> (f64, f64) {
     (p[0] as f64 * SIZE, (1.0 - p[1] as f64) * SIZE)
 }
 
-fn draw(ctx: &CanvasRenderingContext2d, snapshot: Option<&Snapshot>, layers: Layers, drawn: &[[f32; 2]]) {
+fn draw(ctx: &CanvasRenderingContext2d, snapshot: Option<&Snapshot>, layers: Layers, drawn: &[[f32; 2]], picked: (Label, usize)) {
     ctx.set_fill_style_str("#f4f4f6");
     ctx.fill_rect(0.0, 0.0, SIZE, SIZE);
     let dot = |p: [f32; 2], r: f64, color: &str| {
@@ -160,8 +185,11 @@ fn draw(ctx: &CanvasRenderingContext2d, snapshot: Option<&Snapshot>, layers: Lay
         }
     }
     if layers.fake {
-        for (p, &l) in s.fake.iter().zip(&s.fake_logits) {
-            dot(*p, 3.0, &d_colour(s.d_value(l), 1.0));
+        // Fakes D has not scored yet (slow motion) are grey.
+        let scored = s.fake_logits.len() == s.fake.len();
+        for (k, p) in s.fake.iter().enumerate() {
+            let colour = if scored { d_colour(s.d_value(s.fake_logits[k]), 1.0) } else { "#9a9aa5".to_string() };
+            dot(*p, 3.0, &colour);
             let (x, y) = to_px(*p);
             ctx.set_stroke_style_str("rgba(0,0,0,0.35)");
             ctx.begin_path();
@@ -181,5 +209,19 @@ fn draw(ctx: &CanvasRenderingContext2d, snapshot: Option<&Snapshot>, layers: Lay
             ctx.line_to(x + dx, y + dy);
             ctx.stroke();
         }
+    }
+    let picked_point = match picked.0 {
+        Label::Real if layers.real => s.real.get(picked.1),
+        Label::Fake if layers.fake => s.fake.get(picked.1),
+        _ => None,
+    };
+    if let Some(&p) = picked_point {
+        let (x, y) = to_px(p);
+        ctx.set_stroke_style_str("#e8a317");
+        ctx.set_line_width(2.5);
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, 8.0, 0.0, std::f64::consts::TAU);
+        ctx.stroke();
+        ctx.set_line_width(1.0);
     }
 }

@@ -11,6 +11,7 @@ use super::{HistoryPoint, Ui, url};
 use crate::Config;
 use crate::device::{self, BackendKind};
 use crate::snapshot::SnapshotRequest;
+use crate::stages::{SlowIteration, Stage};
 use crate::train::{Phase, Trainer};
 
 /// Most points the charts keep; older ones are thinned out.
@@ -59,6 +60,11 @@ impl Runner {
         runner.frame();
         let r = runner.clone();
         leptos::task::spawn_local(async move {
+            // A link that pins the CPU (to reproduce a run bit for bit) keeps it there.
+            if r.ui.pinned_backend.get_untracked() == Some(BackendKind::Cpu) {
+                r.ui.webgpu_available.set(device::device(BackendKind::Wgpu).await.is_ok());
+                return;
+            }
             match r.warm_up_webgpu().await {
                 Ok(()) => {
                     r.ui.webgpu_available.set(true);
@@ -93,6 +99,33 @@ impl Runner {
         }
     }
 
+    /// The run's weights, on their way from the device.
+    pub fn weights(&self) -> Option<crate::weights::PendingWeights> {
+        self.state.borrow().trainer.as_ref().map(Trainer::weights)
+    }
+
+    /// Replaces the run with a loaded model, on the current backend; the old run is kept if
+    /// the model cannot be used.
+    pub fn load(&self, model: crate::model_file::Model) -> Result<(), String> {
+        let mut s = self.state.borrow_mut();
+        if s.busy {
+            return Err("the page is busy reading from the device; try again".into());
+        }
+        let device = s.trainer.as_ref().map(|t| t.device().clone()).ok_or("no run")?;
+        let trainer = Trainer::from_weights(model.config.clone(), &device, &model.weights, model.iteration)?;
+        s.trainer = Some(trainer);
+        s.generation += 1;
+        s.dirty = true;
+        drop(s);
+        self.ui.slow.set(None);
+        self.ui.stop_at.set(None);
+        self.ui.history.set(Vec::new());
+        url::write(&model.config);
+        self.ui.config.set(model.config);
+        self.ui.error.set(None);
+        Ok(())
+    }
+
     /// Reads a fresh snapshot at the next frame (after a view changed, say).
     pub fn refresh(&self) {
         self.state.borrow_mut().dirty = true;
@@ -100,11 +133,67 @@ impl Runner {
 
     /// One iteration of `phase`, paused or not.
     pub fn step(&self, phase: Phase) {
+        self.ui.slow.set(None);
         self.with_trainer(|t| t.step(phase));
+    }
+
+    /// Pauses, then trains one iteration in slow motion: snapshots before it, after D's
+    /// updates and after G's, shown stage by stage from the first.
+    pub fn slow_step(&self) {
+        self.ui.playing.set(false);
+        if self.state.borrow().busy {
+            let r = self.clone();
+            request_animation_frame(move || r.slow_step());
+            return;
+        }
+        let (before, (after_d, after_g), generation) = {
+            let mut s = self.state.borrow_mut();
+            let generation = s.generation;
+            let Some(t) = s.trainer.as_mut() else { return };
+            let before = t.snapshot(SnapshotRequest::full());
+            let halves = t.step_in_halves(SnapshotRequest::full());
+            s.busy = true;
+            (before, halves, generation)
+        };
+        self.ui.reading.set(true);
+        let r = self.clone();
+        leptos::task::spawn_local(async move {
+            let read = async {
+                let (before, t0) = before.read().await?;
+                let (after_d, t1) = after_d.read().await?;
+                let (after_g, t2) = after_g.read().await?;
+                Ok::<_, crate::TrainError>(([before, after_d, after_g], [t0, t1, t2]))
+            }
+            .await;
+            let mut s = r.state.borrow_mut();
+            s.busy = false;
+            r.ui.reading.set(false);
+            if s.generation != generation {
+                s.dirty = true;
+                return;
+            }
+            let Some(trainer) = s.trainer.as_mut() else { return };
+            let settled = read.and_then(|(snapshots, tokens)| {
+                for (snapshot, token) in snapshots.iter().zip(tokens) {
+                    trainer.settle(snapshot, token)?;
+                }
+                Ok(snapshots)
+            });
+            drop(s);
+            match settled {
+                Ok([before, after_d, after_g]) => {
+                    r.record(&after_g);
+                    r.ui.snapshot.set(Some(after_g.clone()));
+                    r.ui.slow.set(Some((SlowIteration { before, after_d, after_g }, Stage::SampleNoise)));
+                }
+                Err(e) => r.ui.error.set(Some(e.to_string())),
+            }
+        });
     }
 
     /// Back to iteration 0 with the same configuration and seed.
     pub fn reset(&self) {
+        self.ui.slow.set(None);
         self.with_trainer(Trainer::reset);
         self.state.borrow_mut().generation += 1;
         self.ui.history.set(Vec::new());
@@ -118,6 +207,7 @@ impl Runner {
         match result {
             Ok(()) => {
                 self.state.borrow_mut().generation += 1;
+                self.ui.slow.set(None);
                 url::write(&config);
                 self.ui.config.set(config);
                 self.ui.error.set(None);
@@ -174,11 +264,24 @@ impl Runner {
             s.last_frame = t;
             self.ui.frame_ms.set(frame);
             let playing = self.ui.playing.get_untracked();
+            if playing && self.ui.slow.with_untracked(Option::is_some) {
+                self.ui.slow.set(None);
+            }
             let pending = if s.busy || !(playing || s.dirty) {
                 None
             } else if let Some(trainer) = s.trainer.as_mut() {
                 if playing {
-                    trainer.train(self.ui.steps_per_frame.get_untracked());
+                    let mut n = self.ui.steps_per_frame.get_untracked();
+                    // A share link's run pauses at the iteration it was shared at.
+                    if let Some(stop) = self.ui.stop_at.get_untracked() {
+                        let left = stop.saturating_sub(trainer.iteration());
+                        n = n.min(left as usize);
+                        if left == 0 {
+                            self.ui.playing.set(false);
+                            self.ui.stop_at.set(None);
+                        }
+                    }
+                    trainer.train(n);
                 }
                 let layers = self.ui.layers.get_untracked();
                 let request = SnapshotRequest {
@@ -236,14 +339,7 @@ impl Runner {
     }
 
     fn record(&self, s: &crate::Snapshot) {
-        let point = HistoryPoint {
-            iteration: s.iteration,
-            d_loss: s.d_loss,
-            g_loss: s.g_loss,
-            js: s.metrics.as_ref().map(|m| m.js),
-            kl: s.metrics.as_ref().map(|m| m.kl),
-            modes: s.metrics.as_ref().and_then(|m| m.modes_covered),
-        };
+        let point = HistoryPoint::of(s);
         self.ui.history.update(|h| {
             if h.last().is_some_and(|p| p.iteration == point.iteration) {
                 return;

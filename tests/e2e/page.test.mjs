@@ -14,7 +14,7 @@ const dist = join(here, '..', '..', 'dist');
 const shots = join(here, 'shots');
 const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const TYPES = { '.svg': 'image/svg+xml', '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png' };
+const TYPES = { '.svg': 'image/svg+xml', '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.woff2': 'font/woff2' };
 // SwiftShader compiles shaders on the CPU: the first WebGPU steps take tens of seconds.
 const SLOW = 240_000;
 
@@ -150,6 +150,188 @@ test('without WebGPU the CPU backend trains, and the page says so', { timeout: 3
     assert.notEqual(later.dLoss, first.dLoss);
     assert.ok(await inked(page) > 0.2);
     await page.screenshot({ path: join(shots, 'cpu-fallback.png') });
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});
+
+test('the theory cards explain the latest batch, and slow motion walks through an iteration', { timeout: 300_000 }, async () => {
+  const { browser, page, errors } = await open('', { webgpu: false });
+  const text = async id => (await page.textContent(`#${id}`)).trim();
+  const number = async id => Number((await text(id)).replace('−', '-'));
+  try {
+    await waitStep(page, 5, 60_000);
+    // Every card opens; every formula typesets (no MathML error).
+    for (const id of ['card-players', 'card-information', 'card-entropy', 'card-cross-entropy', 'card-bce', 'card-game']) {
+      if (!await page.$eval(`#${id}`, d => d.open)) await page.click(`#${id} > summary`);
+      assert.ok(await page.$eval(`#${id}`, d => d.open), `${id} opens`);
+    }
+    assert.ok(await page.locator('.theory math').count() >= 10, 'the formulas are MathML');
+    assert.equal(await page.locator('merror').count(), 0, 'every formula parses');
+    await page.screenshot({ path: join(shots, 'theory-cards.png'), fullPage: true });
+    // At 1024 px the page still fits: nothing runs off to the side.
+    await page.setViewportSize({ width: 1024, height: 800 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 1024), 'no horizontal scrolling at 1024 px');
+    await page.screenshot({ path: join(shots, 'theory-1024.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The BCE table adds up to the loss the optimiser used.
+    await settle(page);
+    assert.ok(Math.abs(await number('bce-sum') - await number('bce-used')) < 2e-5);
+
+    // Entropy: uniform over 4 is 2 bits; moving a bar changes H; nats switch units.
+    await page.click('#entropy-uniform');
+    assert.equal(await text('entropy-value'), '2.000');
+    const bars = await page.locator('#entropy-bars').boundingBox();
+    await page.mouse.move(bars.x + bars.width / 8, bars.y + bars.height * 0.1);
+    await page.mouse.down();
+    await page.mouse.move(bars.x + bars.width / 8, bars.y + bars.height * 0.75, { steps: 5 });
+    await page.mouse.up();
+    const moved = await number('entropy-value');
+    assert.ok(moved < 2 && moved > 0, `H after lowering a bar: ${moved}`);
+    await page.click('#entropy-uniform');
+    await page.click('#unit-nats');
+    assert.equal(await text('entropy-value'), '1.386');
+    await page.click('#unit-bits');
+
+    // Cross-entropy: Q with a zero where P is not gives an infinite KL, shown as ∞.
+    const q = await page.locator('#ce-q-bars').boundingBox();
+    await page.mouse.click(q.x + q.width * 3 / 8, q.y + q.height * 0.95);
+    assert.equal(await text('ce-kl').then(t => t.split(' ')[0]), '∞');
+
+    // Information: a picked sample's surprise in bits.
+    await page.click('#pick-real');
+    assert.ok(Number.isFinite(await number('info-bits').catch(() => NaN)) || (await text('info-bits')) === '∞');
+
+    // Slow motion: pauses, then one iteration stage by stage, each tied to its card.
+    await page.click('#slow-start');
+    await page.waitForSelector('#narration[data-stage="0"]', { timeout: 60_000 });
+    assert.equal((await status(page)).playing, 'false');
+    const at = Number((await status(page)).step);
+    const cards = ['card-players', 'card-players', 'card-information', 'card-bce', 'card-cross-entropy', 'card-game', 'card-game'];
+    for (let stage = 0; stage < 7; stage++) {
+      await page.waitForSelector(`#narration[data-stage="${stage}"]`);
+      assert.ok(await page.$eval(`#${cards[stage]}`, d => d.classList.contains('highlight') && d.open), `stage ${stage} highlights ${cards[stage]}`);
+      assert.ok(await inked(page) > 0.2, `stage ${stage} draws the plane`);
+      await page.screenshot({ path: join(shots, `slow-motion-${stage + 1}.png`) });
+      if (stage === 3) {
+        await page.click('#stage-back');
+        await page.waitForSelector('#narration[data-stage="2"]');
+        await page.click('#stage-next');
+        await page.waitForSelector('#narration[data-stage="3"]');
+      }
+      await page.click('#stage-next');
+    }
+    // Past the last stage: the next iteration, in slow motion again.
+    await page.waitForSelector('#narration[data-stage="0"]', { timeout: 60_000 });
+    assert.equal(Number((await status(page)).step), at + 1, 'slow motion trains exactly one iteration at a time');
+    await page.click('#slow-exit');
+    assert.equal(await page.locator('#narration').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});
+
+/** Waits until a run opened from a share link has stopped at its iteration. */
+async function stoppedAt(page, step) {
+  await page.waitForFunction(n => {
+    const d = document.getElementById('status')?.dataset;
+    return d && d.playing === 'false' && Number(d.step) === n && d.reading === 'false';
+  }, step, { timeout: 120_000 });
+  return status(page);
+}
+
+test('a shared link rebuilds the run: the same losses at the same iteration, bit for bit on the CPU', { timeout: 300_000 }, async () => {
+  const a = await open('#backend=cpu&stop=60&dataset=two-gaussians&seed=5');
+  let link, sent;
+  try {
+    sent = await stoppedAt(a.page, 60);
+    assert.equal(sent.backend, 'cpu', 'the link pins the CPU');
+    await a.page.click('#share');
+    link = await a.page.inputValue('#share-link');
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v=1&/);
+    assert.match(link, /stop=60/);
+    await a.page.screenshot({ path: join(shots, 'share-sender.png') });
+    assert.deepEqual(a.errors, []);
+  } finally { await a.browser.close(); }
+  const b = await open(link.slice(base.length));
+  try {
+    const received = await stoppedAt(b.page, 60);
+    assert.equal(await b.page.inputValue('#dataset'), 'two-gaussians');
+    assert.equal(received.dLoss, sent.dLoss, 'D loss, every digit');
+    assert.equal(received.gLoss, sent.gLoss, 'G loss, every digit');
+    assert.equal(received.gChecksum, sent.gChecksum, 'the same generator');
+    await b.page.screenshot({ path: join(shots, 'share-receiver.png') });
+    assert.deepEqual(b.errors, []);
+  } finally { await b.browser.close(); }
+});
+
+test('the lessons load and advance, setting up each step and hiding what they hide', { timeout: 300_000 }, async () => {
+  const { browser, page, errors } = await open('#lesson=what-d-sees', { webgpu: false });
+  try {
+    await page.waitForSelector('#lesson[data-step="0"]');
+    assert.equal(await page.isVisible('.settings'), false, 'this lesson hides the settings');
+    assert.equal((await status(page)).playing, 'false', 'its first step starts paused');
+    const steps = await page.locator('#lesson li').count();
+    for (let i = 1; i < steps; i++) {
+      await page.click('#lesson-next');
+      await page.waitForSelector(`#lesson[data-step="${i}"]`);
+    }
+    assert.equal((await status(page)).playing, 'true', 'its last step plays');
+    await page.click('#lesson-back');
+    await page.waitForSelector(`#lesson[data-step="${steps - 2}"]`);
+    await page.screenshot({ path: join(shots, 'lesson-what-d-sees.png') });
+    await page.click('#lesson-close');
+    assert.equal(await page.isVisible('.settings'), true);
+    // The other lessons, from the chooser: each sets up its first step.
+    for (const [name, loss] of [['saturation', 'minimax'], ['mode-collapse', 'non-saturating']]) {
+      await page.selectOption('#lesson-choice', name);
+      await page.waitForSelector('#lesson[data-step="0"]');
+      assert.equal(await page.inputValue('#loss'), loss);
+      await page.click('#lesson-next');
+      await page.waitForSelector('#lesson[data-step="1"]');
+      await page.screenshot({ path: join(shots, `lesson-${name}.png`) });
+      await page.click('#lesson-close');
+    }
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});
+
+test('a saved model loads back and training goes on from it; a broken file changes nothing', { timeout: 300_000 }, async () => {
+  const { browser, page, errors } = await open('', { webgpu: false });
+  try {
+    await waitStep(page, 30, 60_000);
+    await press(page, 'play');
+    await settle(page);
+    const saved = await status(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-model')]);
+    const file = join(shots, 'model.json');
+    await download.saveAs(file);
+    // The other exports download too.
+    for (const id of ['export-png', 'export-csv']) {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}`)]);
+      assert.ok(await d.path());
+    }
+    await page.click('#reset');
+    await page.waitForFunction(() => document.getElementById('status').dataset.step === '0');
+    await page.setInputFiles('#load-model', file);
+    await page.locator('#toast', { hasText: 'Loaded' }).waitFor();
+    await settle(page);
+    const loaded = await status(page);
+    assert.equal(loaded.step, saved.step, 'the iteration count comes back');
+    assert.equal(loaded.gChecksum, saved.gChecksum, 'the same generator');
+    await press(page, 'play');
+    await waitStep(page, Number(saved.step) + 10, 60_000);
+
+    // Damaged or foreign files: a message, and the run goes on untouched.
+    for (const [name, text] of [['cut.json', '{"format":"ganplay-model","version":1,"config":"","iter'],
+                                ['newer.json', '{"format":"ganplay-model","version":9}'],
+                                ['picture.json', '\x89PNG\r\n']]) {
+      const before = await status(page);
+      await page.setInputFiles('#load-model', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.locator('#error', { hasText: `Could not load ${name}` }).waitFor();
+      await waitStep(page, Number(before.step));
+    }
+    assert.match(await page.textContent('#error'), /unchanged/);
+    await page.screenshot({ path: join(shots, 'model-import.png') });
     assert.deepEqual(errors, []);
   } finally { await browser.close(); }
 });
