@@ -4,7 +4,7 @@
 // performance targets are about, the page's frame rate while training, the time to the first
 // trained frame, and the size of the wasm download.
 //
-//   node run.mjs [--seconds 10] [--only ganplay-cpu,tfjs-wasm,...] [--json out.json]
+//   node run.mjs [--seconds 10] [--only ganplay-cpu,tfjs-wasm,...] [--json out.json] [--dist ../dist]
 //
 // Serves ../dist (run `trunk build --release` first; `cargo xtask bench` does both).
 import { createServer } from 'node:http';
@@ -16,9 +16,9 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const dist = join(here, '..', 'dist');
 const args = process.argv.slice(2);
 const arg = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : fallback; };
+const dist = arg('dist', join(here, '..', 'dist'));
 const seconds = Number(arg('seconds', 10));
 const RUNS = [
   ['ganplay', 'webgpu'], ['ganplay', 'cpu'],

@@ -125,11 +125,13 @@ impl Mlp {
 }
 
 fn linear(fan_in: usize, fan_out: usize, rng: &mut Rng, device: &Device) -> Linear {
-    // PyTorch's and Burn's default: U(-1/√fan_in, 1/√fan_in) for weights and biases.
-    let bound = 1.0 / (fan_in as f32).sqrt();
-    let mut uniform = |n: usize| -> Vec<f32> { (0..n).map(|_| rng.random_range(-bound..=bound)).collect() };
-    let weight = TensorData::new(uniform(fan_in * fan_out), [fan_in, fan_out]);
-    let bias = TensorData::new(uniform(fan_out), [fan_out]);
+    // He (Kaiming) normal: N(0, 2/fan_in) weights, zero biases, the init made for ReLU nets. With
+    // PyTorch's default (U(±1/√fan_in) for both) GAN Lab's small ReLU nets often start with a
+    // discriminator whose units are all dead, which never learns.
+    let std = (2.0 / fan_in as f32).sqrt();
+    let weight: Vec<f32> = (0..fan_in * fan_out).map(|_| std * rng.sample::<f32, _>(rand_distr::StandardNormal)).collect();
+    let weight = TensorData::new(weight, [fan_in, fan_out]);
+    let bias = TensorData::new(vec![0.0f32; fan_out], [fan_out]);
     Linear { weight: Param::from_data(weight, device), bias: Some(Param::from_data(bias, device)) }
 }
 

@@ -96,8 +96,9 @@ pub struct Trainer {
     iteration: u64,
     updates: u64,
     last: Option<LastStep>,
-    /// How many losses since the last snapshot were not finite (on the device).
-    non_finite: Option<Tensor<1>>,
+    /// The sum of every loss since the last snapshot (on the device): finite exactly when
+    /// they all were.
+    loss_sum: Option<Tensor<1>>,
     checkpoint: Checkpoint,
     eval_real: Vec<f32>,
     eval_noise: Vec<f32>,
@@ -139,7 +140,7 @@ impl Trainer {
             iteration: 0,
             updates: 0,
             last: None,
-            non_finite: None,
+            loss_sum: None,
             checkpoint,
             eval_real,
             eval_noise,
@@ -268,8 +269,10 @@ impl Trainer {
         let real = self.batch_tensor(real_host.clone(), 2);
         let z = self.noise_batch();
         let fakes = self.generator.forward(z).detach();
-        let real_logits = self.discriminator.forward(real.clone());
-        let fake_logits = self.discriminator.forward(fakes.clone());
+        // One pass of D over real and fake together: half the kernel launches of two passes.
+        let logits = self.discriminator.forward(Tensor::cat(vec![real.clone(), fakes.clone()], 0));
+        let real_logits = logits.clone().slice([0..batch]);
+        let fake_logits = logits.slice([batch..2 * batch]);
         let mut d_loss = loss::discriminator(self.config.loss, real_logits.clone(), fake_logits.clone());
         let mut penalty_gradients = None;
         if self.config.loss == LossKind::WassersteinGp {
@@ -286,7 +289,7 @@ impl Trainer {
         self.discriminator = self.d_optim.step(lr, self.discriminator.clone(), grads);
         self.updates += 1;
         let d_loss = d_loss.detach().inner();
-        self.count_non_finite(d_loss.clone());
+        self.add_to_loss_sum(d_loss.clone());
         let (g_loss, g_fake_logits) = match &self.last {
             Some(l) => (l.g_loss.clone(), l.g_fake_logits.clone()),
             None => (None, None),
@@ -306,7 +309,8 @@ impl Trainer {
     fn update_generator(&mut self) {
         let z = self.noise_batch();
         let fakes = self.generator.forward(z);
-        let fake_logits = self.discriminator.forward(fakes);
+        // D only passes the gradient through to G: its own weights need none.
+        let fake_logits = self.discriminator.clone().no_grad().forward(fakes);
         let g_fake_logits = fake_logits.clone().detach().inner();
         let g_loss = loss::generator(self.config.loss, fake_logits);
         let grads = GradientsParams::from_grads(g_loss.backward(), &self.generator);
@@ -314,7 +318,7 @@ impl Trainer {
         self.generator = self.g_optim.step(lr, self.generator.clone(), grads);
         self.updates += 1;
         let g_loss = g_loss.detach().inner();
-        self.count_non_finite(g_loss.clone());
+        self.add_to_loss_sum(g_loss.clone());
         match &mut self.last {
             Some(last) => {
                 last.g_loss = Some(g_loss);
@@ -340,11 +344,12 @@ impl Trainer {
         }
     }
 
-    fn count_non_finite(&mut self, loss: Tensor<1>) {
-        let bad = loss.is_finite().bool_not().float();
-        self.non_finite = Some(match self.non_finite.take() {
-            Some(total) => total + bad,
-            None => bad,
+    /// Adds `loss` to the running sum since the last snapshot: one NaN or infinity makes the
+    /// sum non-finite, which the snapshot checks (one kernel per update, not four).
+    fn add_to_loss_sum(&mut self, loss: Tensor<1>) {
+        self.loss_sum = Some(match self.loss_sum.take() {
+            Some(sum) => sum + loss,
+            None => loss,
         });
     }
 
@@ -353,8 +358,8 @@ impl Trainer {
     pub fn snapshot(&mut self, request: SnapshotRequest) -> PendingSnapshot {
         // Weights that went NaN show up here even before a loss does.
         let mut non_finite = weights_non_finite(&self.generator) + weights_non_finite(&self.discriminator);
-        if let Some(bad) = self.non_finite.take() {
-            non_finite = non_finite + bad;
+        if let Some(sum) = self.loss_sum.take() {
+            non_finite = non_finite + sum.is_finite().bool_not().float();
         }
         let candidate = self.checkpoint_now();
         PendingSnapshot::new(
@@ -386,7 +391,7 @@ impl Trainer {
             self.updates = c.updates;
             self.rng = c.rng;
             self.last = None;
-            self.non_finite = None;
+            self.loss_sum = None;
             return Err(TrainError::NonFinite { iteration: c.iteration });
         }
         self.checkpoint = token.0;
@@ -426,7 +431,7 @@ impl Trainer {
         self.d_optim = optimizer(&self.config.discriminator.optimizer);
         self.device = device;
         self.last = None;
-        self.non_finite = None;
+        self.loss_sum = None;
         self.save_checkpoint();
         Ok(())
     }

@@ -27,15 +27,23 @@ fn input_gradient_matches_central_differences() {
         let (_, grad) = d.output_and_input_gradient(x);
         let grad = values(grad);
         let h = 1e-2f32;
+        let mut checked = 0;
         for (i, p) in points.iter().enumerate() {
             for axis in 0..2 {
                 let mut plus = *p;
                 let mut minus = *p;
                 plus[axis] += h;
                 minus[axis] -= h;
-                let x = Tensor::<2>::from_data(TensorData::new([plus, minus].concat(), [2, 2]), &device::cpu().inner());
+                let x = Tensor::<2>::from_data(TensorData::new([plus, *p, minus].concat(), [3, 2]), &device::cpu().inner());
                 let out = values(d.forward(x));
-                let numeric = (out[0] - out[1]) / (2.0 * h as f64);
+                // A (leaky) ReLU kink between x - h and x + h makes the two one-sided slopes
+                // differ: there the derivative is not defined at this scale, so skip it.
+                let (ahead, behind) = ((out[0] - out[1]) / h as f64, (out[1] - out[2]) / h as f64);
+                if activation != Activation::Tanh && (ahead - behind).abs() > 1e-3 * (1.0 + ahead.abs()) {
+                    continue;
+                }
+                checked += 1;
+                let numeric = (out[0] - out[2]) / (2.0 * h as f64);
                 let analytic = grad[i * 2 + axis];
                 assert!(
                     (numeric - analytic).abs() < 2e-3 * (1.0 + analytic.abs()),
@@ -43,6 +51,7 @@ fn input_gradient_matches_central_differences() {
                 );
             }
         }
+        assert!(checked >= 4, "{activation:?}: most coordinates are away from a kink");
     }
 }
 

@@ -35,7 +35,7 @@ async fn train_twenty(kind: BackendKind) -> [f32; 4] {
 /// Two backends' losses for the same seed agree to float rounding (the seed fixes the weights,
 /// noise and data on the host, so only the order of additions differs).
 fn assert_close(cpu: &[f32], other: &[f32], what: &str) {
-    for (c, o) in cpu.iter().zip(&other) {
+    for (c, o) in cpu.iter().zip(other) {
         assert!((c - o).abs() < 1e-3 * c.abs().max(1.0), "{what}: cpu {cpu:?}, other {other:?}");
     }
 }

@@ -48,8 +48,9 @@ pub fn Plane(ui: Ui, runner: Runner) -> impl IntoView {
         let nearest = ui.shown.with_untracked(|s| {
             let s = s.as_ref()?;
             let d2 = |p: &[f32; 2]| (p[0] - x).powi(2) + (p[1] - y).powi(2);
-            let best = |points: &[[f32; 2]], label| points.iter().enumerate().map(move |(i, p)| (d2(p), label, i));
-            best(&s.real, Label::Real).chain(best(&s.fake, Label::Fake)).min_by(|a, b| a.0.total_cmp(&b.0))
+            let real = s.real.iter().enumerate().map(|(i, p)| (d2(p), Label::Real, i));
+            let fake = s.fake.iter().enumerate().map(|(i, p)| (d2(p), Label::Fake, i));
+            real.chain(fake).min_by(|a, b| a.0.total_cmp(&b.0))
         });
         if let Some((_, label, i)) = nearest {
             ui.picked.set((label, i));
