@@ -4,7 +4,7 @@
 // performance targets are about, the page's frame rate while training, the time to the first
 // trained frame, and the size of the wasm download.
 //
-//   node run.mjs [--seconds 10] [--only ganplay-cpu,tfjs-wasm,...] [--json out.json] [--dist ../dist]
+//   node run.mjs [--seconds 10] [--every 50] [--only ganplay-cpu,tfjs-wasm,...] [--json out.json] [--dist ../dist]
 //
 // Serves ../dist (run `trunk build --release` first; `cargo xtask bench` does both).
 import { createServer } from 'node:http';
@@ -20,6 +20,8 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : fallback; };
 const dist = arg('dist', join(here, '..', 'dist'));
 const seconds = Number(arg('seconds', 10));
+// Losses are read back every this many iterations (50 for the comparison; CI's short run uses fewer).
+const every = Number(arg('every', 50));
 const RUNS = [
   ['ganplay', 'webgpu'], ['ganplay', 'cpu'],
   ['tfjs', 'wasm'], ['tfjs', 'cpu'], ['tfjs', 'webgl'], ['tfjs', 'webgpu'],
@@ -91,8 +93,8 @@ const adapter = await (async () => {
 const results = [];
 for (const [framework, backend] of runs) {
   const url = framework === 'ganplay'
-    ? `/?bench=${backend}&seconds=${seconds}&every=50`
-    : `/bench/tfjs.html?backend=${backend}&seconds=${seconds}&every=50`;
+    ? `/?bench=${backend}&seconds=${seconds}&every=${every}`
+    : `/bench/tfjs.html?backend=${backend}&seconds=${seconds}&every=${every}`;
   process.stderr.write(`${framework} ${backend}… `);
   const r = await measure(url);
   const ips = r.speed?.iterations_per_second;
@@ -126,7 +128,7 @@ const size = await Promise.all(wasm.map(async f => { const b = await readFile(jo
 // The table.
 const fmt = x => x === undefined ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1);
 const cpuInfo = (() => { try { return execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"]).toString().trim(); } catch { return 'unknown CPU'; } })();
-console.log(`\nGAN Lab's ring model (G 2-10-10-2, D 2-9-9-9-1, batch 150, SGD, kD 3 : kG 1; losses read every 50 iterations), ${seconds} s a backend`);
+console.log(`\nGAN Lab's ring model (G 2-10-10-2, D 2-9-9-9-1, batch 150, SGD, kD 3 : kG 1; losses read every ${every} iterations), ${seconds} s a backend`);
 console.log(`Chromium ${version}, WebGPU adapter: ${adapter}; ${cpuInfo}\n`);
 console.log('| framework | backend | iterations/s | updates/s | warm-up (s) | note |');
 console.log('|---|---|---|---|---|---|');

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::{HistoryPoint, Ui, url};
-use crate::Config;
+use crate::{Config, bench};
 use crate::device::{self, BackendKind};
 use crate::snapshot::SnapshotRequest;
 use crate::stages::{SlowIteration, Stage};
@@ -29,6 +29,13 @@ struct State {
     /// Bumped when the run is replaced (reset, new networks, another backend): a snapshot
     /// read before that belongs to the old run and is dropped.
     generation: u64,
+}
+
+/// Where the page trains once WebGPU is ready, and why.
+enum Choice {
+    WebGpu,
+    /// The CPU was faster (iterations/s of each).
+    Cpu { cpu: f64, webgpu: f64 },
 }
 
 /// The handle the controls use; cheap to clone.
@@ -66,9 +73,16 @@ impl Runner {
                 return;
             }
             match r.warm_up_webgpu().await {
-                Ok(()) => {
+                Ok(choice) => {
                     r.ui.webgpu_available.set(true);
-                    r.switch_backend(BackendKind::Wgpu);
+                    let pinned = r.ui.pinned_backend.get_untracked() == Some(BackendKind::Wgpu);
+                    match choice {
+                        Choice::Cpu { cpu, webgpu } if !pinned => r.ui.notice.set(Some(format!(
+                            "WebGPU is ready, but on this machine the CPU trains this model faster ({cpu:.0} against \
+                             {webgpu:.1} iterations/s), so ganplay stays on the CPU. “Use WebGPU” moves the run there."
+                        ))),
+                        _ => r.switch_backend(BackendKind::Wgpu),
+                    }
                 }
                 Err(why) => {
                     leptos::logging::warn!("WebGPU unavailable: {why}");
@@ -79,16 +93,23 @@ impl Runner {
         runner
     }
 
-    /// One iteration and one full read on a throwaway WebGPU run: afterwards every kernel the
-    /// page uses is compiled.
-    async fn warm_up_webgpu(&self) -> Result<(), String> {
+    /// One iteration and one full read on a throwaway WebGPU run, so that every kernel the page
+    /// uses is compiled; then a short race of WebGPU against the CPU on the current model (for
+    /// a model this small a CPU often wins: each GPU kernel launch costs more than its work).
+    async fn warm_up_webgpu(&self) -> Result<Choice, String> {
         let device = device::device(BackendKind::Wgpu).await?;
         self.ui.notice.set(Some("Training on the CPU while WebGPU prepares its shaders…".into()));
-        let mut warm = Trainer::new(self.ui.config.get_untracked(), &device).map_err(|e| e.to_string())?;
+        let config = self.ui.config.get_untracked();
+        let mut warm = Trainer::new(config.clone(), &device).map_err(|e| e.to_string())?;
         warm.step(Phase::Both);
         let pending = warm.snapshot(SnapshotRequest { gradients: true, ..SnapshotRequest::full() });
         pending.read().await.map_err(|e| e.to_string())?;
-        Ok(())
+        let seconds = || now_ms() / 1000.0;
+        let webgpu = bench::measure(&mut warm, 0.0, 2, seconds).await.map_err(|e| e.to_string())?;
+        let mut cpu_run = Trainer::new(config, &device::cpu()).map_err(|e| e.to_string())?;
+        let cpu = bench::measure(&mut cpu_run, 0.05, 5, seconds).await.map_err(|e| e.to_string())?;
+        let (cpu, webgpu) = (cpu.iterations_per_second, webgpu.iterations_per_second);
+        Ok(if webgpu >= cpu { Choice::WebGpu } else { Choice::Cpu { cpu, webgpu } })
     }
 
     fn with_trainer(&self, f: impl FnOnce(&mut Trainer)) {

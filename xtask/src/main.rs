@@ -1,6 +1,7 @@
-//! `cargo xtask serve` and `cargo xtask test`: each first installs what a fresh machine lacks
-//! (the wasm target, wasm-bindgen-cli at the locked version, trunk, Chromium and ChromeDriver),
-//! then serves the playground or runs every test, native and in the browser.
+//! `cargo xtask serve`, `cargo xtask test` and `cargo xtask bench`: each first installs what a
+//! fresh machine lacks (the wasm target, wasm-bindgen-cli at the locked version, trunk, Chromium
+//! and ChromeDriver), then serves the playground, runs every test (native and in the browser), or
+//! runs the benchmark against TF.js.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -14,12 +15,14 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&root, &args[1..]),
         Some("test") => test(&root, &args[1..]),
+        Some("bench") => bench(&root, &args[1..]),
         Some("setup") => setup(&root, Needs { trunk: true, browser: true }),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve|test|setup>\n  \
+                "usage: cargo xtask <serve|test|bench|setup>\n  \
                  serve [trunk args]   install what is missing, then `trunk serve`\n  \
                  test [--native]      install what is missing, then run every test (--native: skip the browser)\n  \
+                 bench [run.mjs args] build the page, then train GAN Lab's ring on ganplay and TF.js (bench/run.mjs)\n  \
                  setup                only install what is missing"
             );
             return ExitCode::from(2);
@@ -52,11 +55,12 @@ fn test(root: &Path, args: &[String]) -> Result<(), String> {
     if native_only {
         return Ok(());
     }
-    // Release builds only, so the wasm tests and the page share one set of compiled crates.
+    // The page's profile (Trunk.toml), so the wasm tests and the page share one set of
+    // compiled crates.
     step("browser tests of the core: WebGPU and CPU in headless Chromium (wasm-bindgen-test)");
     let chromedriver = which("chromedriver").ok_or("chromedriver is missing")?;
     run(Command::new("cargo")
-        .args(["test", "--release", "--target", WASM_TARGET, "--test", "web"])
+        .args(["test", "--profile", "web", "--target", WASM_TARGET, "--test", "web"])
         .env("CHROMEDRIVER", chromedriver)
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root.join("webdriver.json"))
         // The first WebGPU step compiles shaders on SwiftShader (a CPU): give it minutes.
@@ -66,13 +70,37 @@ fn test(root: &Path, args: &[String]) -> Result<(), String> {
     run(Command::new("trunk").args(["build", "--release"]).current_dir(root))?;
     step("end-to-end tests of the page (Playwright, headless Chromium)");
     let e2e = root.join("tests/e2e");
+    npm_ci(&e2e)?;
+    run(Command::new("node").args(["--test", "--test-concurrency=1", "page.test.mjs"]).current_dir(&e2e))?;
+    // The benchmark, short, so it cannot rot: every backend must train and report a figure
+    // (no timing is asserted).
+    step("the benchmark, short: ganplay (WebGPU, CPU) and TF.js (wasm, cpu, webgl, webgpu)");
+    run_bench(root, &["--seconds", "1", "--every", "5"].map(String::from))
+}
+
+fn bench(root: &Path, args: &[String]) -> Result<(), String> {
+    setup(root, Needs { trunk: true, browser: true })?;
+    step("the page: trunk build --release");
+    run(Command::new("trunk").args(["build", "--release"]).current_dir(root))?;
+    run_bench(root, args)
+}
+
+/// `node bench/run.mjs args` against the built `dist/`, installing its npm packages first.
+fn run_bench(root: &Path, args: &[String]) -> Result<(), String> {
+    let dir = root.join("bench");
+    npm_ci(&dir)?;
+    run(Command::new("node").arg("run.mjs").args(args).current_dir(&dir))
+}
+
+/// Installs a folder's pinned npm packages (package-lock.json) unless they are there.
+fn npm_ci(dir: &Path) -> Result<(), String> {
     if which("npm").is_none() {
-        return Err("the end-to-end tests need Node.js and npm".into());
+        return Err("the browser tests and the benchmark need Node.js and npm".into());
     }
-    if !e2e.join("node_modules/playwright-core").is_dir() {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&e2e))?;
+    if !dir.join("node_modules/playwright-core").is_dir() {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     }
-    run(Command::new("node").args(["--test", "--test-concurrency=1", "page.test.mjs"]).current_dir(&e2e))
+    Ok(())
 }
 
 /// Installs whatever is missing.
