@@ -52,12 +52,15 @@ async function open(url, { webgpu = true } = {}) {
 }
 
 const status = page => page.evaluate(() => ({ ...document.getElementById('status').dataset }));
-/** Waits until the page shows an iteration above `above` and no read is in flight. */
+/** Waits until the page shows an iteration above `above`; when paused, also until no read is in
+ * flight (so the status is final). While it plays a read is nearly always under way (on WebGPU
+ * the next frame starts one as soon as the last lands), and every status it shows is whole:
+ * step and losses come from the same snapshot. */
 async function waitStep(page, above, timeout = SLOW) {
   await page.waitForFunction(n => {
     const d = document.getElementById('status')?.dataset;
-    return d && Number(d.step) > n && d.reading === 'false';
-  }, above, { timeout });
+    return d && Number(d.step) > n && (d.reading === 'false' || d.playing === 'true');
+  }, above, { timeout, polling: 100 });
   return status(page);
 }
 /** Waits until nothing is in flight (after a pause, say). */
@@ -193,6 +196,7 @@ test('the theory cards explain the latest batch, and slow motion walks through a
     // Entropy: uniform over 4 is 2 bits; moving a bar changes H; nats switch units.
     await page.click('#entropy-uniform');
     assert.equal(await text('entropy-value'), '2.000');
+    await page.locator('#entropy-bars').scrollIntoViewIfNeeded();
     const bars = await page.locator('#entropy-bars').boundingBox();
     await page.mouse.move(bars.x + bars.width / 8, bars.y + bars.height * 0.1);
     await page.mouse.down();
@@ -206,6 +210,7 @@ test('the theory cards explain the latest batch, and slow motion walks through a
     await page.click('#unit-bits');
 
     // Cross-entropy: Q with a zero where P is not gives an infinite KL, shown as ∞.
+    await page.locator('#ce-q-bars').scrollIntoViewIfNeeded();
     const q = await page.locator('#ce-q-bars').boundingBox();
     await page.mouse.click(q.x + q.width * 3 / 8, q.y + q.height * 0.95);
     assert.equal(await text('ce-kl').then(t => t.split(' ')[0]), '∞');
