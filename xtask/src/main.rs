@@ -16,12 +16,14 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root, &args[1..]),
         Some("test") => test(&root, &args[1..]),
         Some("bench") => bench(&root, &args[1..]),
+        Some("build") => build(&root),
         Some("setup") => setup(&root, Needs { trunk: true, browser: true }),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve|test|bench|setup>\n  \
+                "usage: cargo xtask <serve|test|build|bench|setup>\n  \
                  serve [trunk args]   install what is missing, then `trunk serve`\n  \
                  test [--native]      install what is missing, then run every test (--native: skip the browser)\n  \
+                 build                build the page for a static host (trunk build --release, into dist/)\n  \
                  bench [run.mjs args] build the page, then train GAN Lab's ring on ganplay and TF.js (bench/run.mjs)\n  \
                  setup                only install what is missing"
             );
@@ -66,11 +68,10 @@ fn test(root: &Path, args: &[String]) -> Result<(), String> {
         // The first WebGPU step compiles shaders on SwiftShader (a CPU): give it minutes.
         .env("WASM_BINDGEN_TEST_TIMEOUT", "900")
         .current_dir(root))?;
-    step("the page: trunk build --release");
-    run(Command::new("trunk").args(["build", "--release"]).current_dir(root))?;
+    build_page(root)?;
     step("end-to-end tests of the page (Playwright, headless Chromium)");
     let e2e = root.join("tests/e2e");
-    npm_ci(&e2e)?;
+    npm_ci(&e2e, "playwright-core")?;
     run(Command::new("node").args(["--test", "--test-concurrency=1", "page.test.mjs"]).current_dir(&e2e))?;
     // The benchmark, short, so it cannot rot: every backend must train and report a figure
     // (no timing is asserted).
@@ -78,26 +79,42 @@ fn test(root: &Path, args: &[String]) -> Result<(), String> {
     run_bench(root, &["--seconds", "1", "--every", "5"].map(String::from))
 }
 
+fn build(root: &Path) -> Result<(), String> {
+    setup(root, Needs { trunk: true, browser: false })?;
+    build_page(root)
+}
+
+/// `trunk build --release` into dist/, with the pinned wasm-opt (xtask/npm) on PATH: trunk is
+/// offline, so it uses that one or fails rather than download another.
+fn build_page(root: &Path) -> Result<(), String> {
+    let tools = root.join("xtask/npm");
+    npm_ci(&tools, "binaryen")?;
+    let mut path = vec![tools.join("node_modules/.bin")];
+    path.extend(std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect::<Vec<_>>()).unwrap_or_default());
+    let path = std::env::join_paths(path).map_err(|e| format!("PATH: {e}"))?;
+    step("the page: trunk build --release (then wasm-opt -Oz, about two minutes)");
+    run(Command::new("trunk").args(["build", "--release"]).env("PATH", path).current_dir(root))
+}
+
 fn bench(root: &Path, args: &[String]) -> Result<(), String> {
     setup(root, Needs { trunk: true, browser: true })?;
-    step("the page: trunk build --release");
-    run(Command::new("trunk").args(["build", "--release"]).current_dir(root))?;
+    build_page(root)?;
     run_bench(root, args)
 }
 
 /// `node bench/run.mjs args` against the built `dist/`, installing its npm packages first.
 fn run_bench(root: &Path, args: &[String]) -> Result<(), String> {
     let dir = root.join("bench");
-    npm_ci(&dir)?;
+    npm_ci(&dir, "playwright-core")?;
     run(Command::new("node").arg("run.mjs").args(args).current_dir(&dir))
 }
 
-/// Installs a folder's pinned npm packages (package-lock.json) unless they are there.
-fn npm_ci(dir: &Path) -> Result<(), String> {
+/// Installs a folder's pinned npm packages (package-lock.json) unless `package` is there.
+fn npm_ci(dir: &Path, package: &str) -> Result<(), String> {
     if which("npm").is_none() {
-        return Err("the browser tests and the benchmark need Node.js and npm".into());
+        return Err("the release build, the browser tests and the benchmark need Node.js and npm".into());
     }
-    if !dir.join("node_modules/playwright-core").is_dir() {
+    if !dir.join("node_modules").join(package).is_dir() {
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     }
     Ok(())
