@@ -4,9 +4,10 @@
 //
 //   cargo install twiggy && cargo xtask build && node bench/size.mjs [--target-dir DIR]
 //
-// DIR is cargo's target directory (default ../target, or $CARGO_TARGET_DIR); trunk leaves the
-// wasm-bindgen output with its names in DIR/wasm-bindgen/web/.
-import { readFile, readdir } from 'node:fs/promises';
+// DIR is cargo's target directory (default ../target, or $CARGO_TARGET_DIR). The breakdown reads
+// DIR/wasm32-unknown-unknown/web/ganplay.wasm through wasm-bindgen (as trunk does), names kept.
+import { readFile, readdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -36,10 +37,14 @@ const GROUPS = [
   ['ganplay', /^ganplay/],
   ['Rust std, core, alloc, hashbrown', /^(std|core|alloc|hashbrown|compiler_builtins|dlmalloc)/],
 ];
-const wasm = join(target, 'wasm-bindgen', 'web', 'ganplay_bg.wasm');
+const out = await mkdtemp(join(tmpdir(), 'ganplay-size-'));
+const wasm = join(out, 'ganplay_bg.wasm');
 let csv;
-try { csv = execFileSync('twiggy', ['top', '-n', '10000000', '-f', 'csv', wasm], { maxBuffer: 1 << 28 }).toString(); } catch (e) {
-  console.error(`\n(no breakdown: ${e.code === 'ENOENT' ? 'install twiggy with `cargo install twiggy`' : `twiggy on ${wasm} failed`})`);
+try {
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, join(target, 'wasm32-unknown-unknown', 'web', 'ganplay.wasm')]);
+  csv = execFileSync('twiggy', ['top', '-n', '10000000', '-f', 'csv', wasm], { maxBuffer: 1 << 28 }).toString();
+} catch (e) {
+  console.error(`\n(no breakdown: ${e.code === 'ENOENT' ? `${e.path} is missing (cargo install twiggy)` : e.message.split('\n')[0]})`);
   process.exit(0);
 }
 const totals = new Map(GROUPS.map(([g]) => [g, 0]));
