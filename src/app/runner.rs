@@ -112,6 +112,20 @@ impl Runner {
         Ok(if webgpu >= cpu { Choice::WebGpu } else { Choice::Cpu { cpu, webgpu } })
     }
 
+    /// A read has landed: the page is free again. Returns the state, or `None` when the run was
+    /// replaced meanwhile (reset, new networks, another backend): the read belongs to the old run,
+    /// so it is dropped and the next frame reads afresh.
+    fn read_landed(&self, generation: u64) -> Option<std::cell::RefMut<'_, State>> {
+        let mut s = self.state.borrow_mut();
+        s.busy = false;
+        self.ui.reading.set(false);
+        if s.generation != generation {
+            s.dirty = true;
+            return None;
+        }
+        Some(s)
+    }
+
     fn with_trainer(&self, f: impl FnOnce(&mut Trainer)) {
         let mut s = self.state.borrow_mut();
         s.dirty = true;
@@ -186,13 +200,7 @@ impl Runner {
                 Ok::<_, crate::TrainError>(([before, after_d, after_g], [t0, t1, t2]))
             }
             .await;
-            let mut s = r.state.borrow_mut();
-            s.busy = false;
-            r.ui.reading.set(false);
-            if s.generation != generation {
-                s.dirty = true;
-                return;
-            }
+            let Some(mut s) = r.read_landed(generation) else { return };
             let Some(trainer) = s.trainer.as_mut() else { return };
             let settled = read.and_then(|(snapshots, tokens)| {
                 for (snapshot, token) in snapshots.iter().zip(tokens) {
@@ -325,13 +333,7 @@ impl Runner {
             let r = self.clone();
             leptos::task::spawn_local(async move {
                 let read = pending.read().await;
-                let mut s = r.state.borrow_mut();
-                s.busy = false;
-                r.ui.reading.set(false);
-                if s.generation != generation {
-                    s.dirty = true;
-                    return;
-                }
+                let Some(mut s) = r.read_landed(generation) else { return };
                 let Some(trainer) = s.trainer.as_mut() else { return };
                 match read.and_then(|(snapshot, token)| trainer.settle(&snapshot, token).map(|()| snapshot)) {
                     Ok(snapshot) => {
